@@ -1,0 +1,1 @@
+namespace MailStreams.Host; public static class Program { public static int Main(string[] args) => 0; }
