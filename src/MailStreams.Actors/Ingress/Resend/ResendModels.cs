@@ -19,7 +19,11 @@ public sealed record ResendEmailReceivedData(
     [property: JsonPropertyName("bcc")] IReadOnlyList<string>? Bcc,
     [property: JsonPropertyName("received_for")] IReadOnlyList<string>? ReceivedFor,
     [property: JsonPropertyName("message_id")] string? MessageId,
-    [property: JsonPropertyName("subject")] string? Subject);
+    [property: JsonPropertyName("subject")] string? Subject)
+{
+    /// <summary>Metadata of the attachments (no bytes, no size in the webhook).</summary>
+    [JsonPropertyName("attachments")] public IReadOnlyList<ResendReceivedAttachment>? Attachments { get; init; }
+}
 
 /// <summary>The answer of <c>GET /emails/receiving/{email_id}</c> (specs/resend.md §8).</summary>
 public sealed record ResendReceivedEmail
@@ -36,11 +40,21 @@ public sealed record ResendReceivedEmail
     [JsonPropertyName("subject")] public string? Subject { get; init; }
     [JsonPropertyName("html")] public string? Html { get; init; }
     [JsonPropertyName("text")] public string? Text { get; init; }
-    [JsonPropertyName("headers")] public IReadOnlyDictionary<string, string>? Headers { get; init; }
+    /// <summary>Header name to value; a value sent as an array (repeated header) is joined with ", ".</summary>
+    [JsonPropertyName("headers"), JsonConverter(typeof(ResendHeaderMapConverter))]
+    public IReadOnlyDictionary<string, string>? Headers { get; init; }
     [JsonPropertyName("message_id")] public string? MessageId { get; init; }
     [JsonPropertyName("attachments")] public IReadOnlyList<ResendReceivedAttachment>? Attachments { get; init; }
+    /// <summary>Where to download the original .eml (short-lived signed URL), when Resend offers it.</summary>
+    [JsonPropertyName("raw")] public ResendRawMessage? Raw { get; init; }
 }
 
+/// <summary><c>raw</c> of a received email: a signed URL of the original message and when it expires.</summary>
+public sealed record ResendRawMessage(
+    [property: JsonPropertyName("download_url")] string? DownloadUrl,
+    [property: JsonPropertyName("expires_at")] string? ExpiresAt);
+
+/// <summary>An attachment's metadata, as in the webhook (no size) and in the received email (with size).</summary>
 public sealed record ResendReceivedAttachment(
     [property: JsonPropertyName("id")] string? Id,
     [property: JsonPropertyName("filename")] string? Filename,
