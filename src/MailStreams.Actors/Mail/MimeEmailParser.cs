@@ -8,13 +8,11 @@ namespace MailStreams.Mail;
 /// <summary>
 /// Turns raw RFC 5322 bytes (SMTP, <c>POST /api/messages</c>, the CLI) into an <see cref="Email"/>. Stateless apart from
 /// its clock; the id is a hash of the bytes, so the same message always gets the same id. Legacy charsets
-/// (iso-8859-1, windows-1252, koi8-r, shift_jis, iso-2022-jp…) decode in bodies and in RFC 2047 encoded words.
+/// (iso-8859-1, windows-1252, koi8-r, shift_jis, iso-2022-jp…; see <see cref="MailEncodings"/>) decode in bodies and in RFC 2047 encoded words.
 /// Anything that is not a message with a From throws <see cref="MailParseException"/>; size limits are the caller's.
 /// </summary>
 internal sealed class MimeEmailParser(TimeProvider clock)
 {
-    static MimeEmailParser() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     /// <summary>Parses a whole message. <paramref name="receivedFor"/> are the envelope recipients (RCPT TO), may be empty.</summary>
     public Email Parse(ReadOnlyMemory<byte> raw, string source, IReadOnlyList<string> receivedFor)
     {
