@@ -1,0 +1,26 @@
+// MailStreams tools: one exported function per inbox (see mailstreams.d.ts and README.md).
+
+/**
+ * reverser@<domain>: replies with the email's text reversed by Unicode code points, so emoji and other
+ * characters outside the BMP stay intact. Trailing whitespace (the final newline of most mails) is dropped
+ * first; an email without text gets no reply.
+ * @param {import("mailstreams").Email} email
+ * @returns {string | null}
+ */
+export const reverser = (email) => {
+  const text = (email.text ?? "").replace(/\s+$/u, "");
+  if (text.trim() === "") return null;
+  return Array.from(text).reverse().join("");
+};
+
+/** Run on every sync of the tools repo; a failing case keeps the previous version live. */
+export const $TESTS = [
+  { name: "reverses plain ASCII", stream: "inbox/reverser", input: "hello world", expected: "dlrow olleh" },
+  { name: "keeps emoji whole", stream: "inbox/reverser", input: "ab😀", expected: "😀ba" },
+  { name: "drops the trailing newline", stream: "inbox/reverser", input: "abc\r\n", expected: "cba" },
+  { name: "reverses lines", stream: "reverser", input: "one\ntwo", expected: "owt\neno" },
+  { name: "no reply to an empty email", stream: "inbox/reverser", input: "", expected: null },
+  { name: "no reply to whitespace", stream: "inbox/reverser", input: " \n\t ", expected: null },
+  { name: "no reply without text", stream: "inbox/reverser", input: { subject: "html only", html: "<p>hi</p>" }, expected: null },
+  { name: "reads the text of a full email", stream: "inbox/reverser", input: { from: "Ann <ann@example.org>", subject: "Hi", text: "Ann" }, expected: { text: "nnA" } },
+];
