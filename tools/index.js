@@ -1,6 +1,22 @@
 // MailStreams tools: one exported function per inbox (see mailstreams.d.ts and README.md).
 
 /**
+ * The code points of a string, each as a string (a surrogate pair stays one item). Written out because the
+ * engine's string iterator (`Array.from(s)`, `[...s]`, `for...of`) yields grapheme clusters, not code points.
+ * @param {string} text
+ * @returns {string[]}
+ */
+const codePoints = (text) => {
+  const points = [];
+  for (let i = 0; i < text.length; ) {
+    const point = text.codePointAt(i);
+    points.push(String.fromCodePoint(point));
+    i += point > 0xffff ? 2 : 1;
+  }
+  return points;
+};
+
+/**
  * reverser@<domain>: replies with the email's text reversed by Unicode code points, so emoji and other
  * characters outside the BMP stay intact. Trailing whitespace (the final newline of most mails) is dropped
  * first; an email without text gets no reply.
@@ -10,7 +26,7 @@
 export const reverser = (email) => {
   const text = (email.text ?? "").replace(/\s+$/u, "");
   if (text.trim() === "") return null;
-  return Array.from(text).reverse().join("");
+  return codePoints(text).reverse().join("");
 };
 
 /** Run on every sync of the tools repo; a failing case keeps the previous version live. */
@@ -18,7 +34,8 @@ export const $TESTS = [
   { name: "reverses plain ASCII", stream: "inbox/reverser", input: "hello world", expected: "dlrow olleh" },
   { name: "keeps emoji whole", stream: "inbox/reverser", input: "ab😀", expected: "😀ba" },
   { name: "drops the trailing newline", stream: "inbox/reverser", input: "abc\r\n", expected: "cba" },
-  { name: "reverses lines", stream: "reverser", input: "one\ntwo", expected: "owt\neno" },
+  { name: "reverses lines", stream: "reverser", input: "one\r\ntwo", expected: "owt\n\reno" },
+  { name: "reverses code points, not graphemes", stream: "reverser", input: "e\u0301!", expected: "!\u0301e" },
   { name: "no reply to an empty email", stream: "inbox/reverser", input: "", expected: null },
   { name: "no reply to whitespace", stream: "inbox/reverser", input: " \n\t ", expected: null },
   { name: "no reply without text", stream: "inbox/reverser", input: { subject: "html only", html: "<p>hi</p>" }, expected: null },

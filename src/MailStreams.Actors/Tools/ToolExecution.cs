@@ -23,13 +23,14 @@ internal static class ToolExecution
             deadline.CancelAfter(limits.Timeout);
             return work(deadline.Token);
         });
+        // If the caller stops waiting (timeout, cancellation), a late failure must not go unobserved.
+        _ = running.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         try
         {
             return (true, await running.WaitAsync(limits.Timeout + StopGrace, cancellation).ConfigureAwait(false));
         }
         catch (TimeoutException) when (!running.IsCompleted)
         {
-            _ = running.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
             return (false, default);
         }
         catch (TimeoutException)

@@ -31,6 +31,7 @@ public sealed class ToolInvokerTests
         export const counter = () => String(++calls);
         export const logs = (email) => { console.log("seen", email.id, { n: 1 }); console.warn("careful"); return null; };
         export const notAFunction = 5;
+        export const iterate = (email) => [...email.text].length + "/" + email.text.length;
         """;
 
     [Fact]
@@ -109,6 +110,14 @@ public sealed class ToolInvokerTests
         Assert.Equal("2026-12-03T10:00:00+00:00", root.GetProperty("at").GetString());
         Assert.Equal(0, root.GetProperty("cc").GetArrayLength());
         Assert.False(root.GetProperty("hasHtml").GetBoolean());
+    }
+
+    [Fact]
+    public async Task The_string_iterator_yields_grapheme_clusters_in_this_engine()
+    {
+        // Node would say "5/6" (code points); tools/README.md warns about this difference.
+        var reply = Assert.IsType<ToolOutcome.Replied>(await Invoke("iterate", ToolFolders.Email("e\u0301\r\n😀"))).Reply;
+        Assert.Equal("3/6", reply.Text);
     }
 
     [Fact]
