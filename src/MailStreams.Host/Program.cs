@@ -1,1 +1,9 @@
-namespace MailStreams.Host; public static class Program { public static int Main(string[] args) => 0; }
+using MailStreams.Host.Cli;
+
+namespace MailStreams.Host;
+
+/// <summary>The <c>mailstreams</c> command: the daemon and the tools around it.</summary>
+public static class Program
+{
+    public static Task<int> Main(string[] args) => MailStreamsCli.Build().Parse(args).InvokeAsync();
+}

@@ -1,0 +1,61 @@
+using Akka.Actor;
+using Akka.Hosting;
+using Akka.Persistence.Sql.Hosting;
+using LinqToDB;
+using MailStreams.Ingress;
+using MailStreams.Outbox;
+using MailStreams.Pipeline;
+using MailStreams.Sending;
+using MailStreams.Store;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MailStreams.Hosting;
+
+/// <summary>
+/// The actor system of the daemon, through Akka.Hosting: HOCON defaults from <c>hocon/</c>, Akka.Persistence.Sql on a
+/// SQLite file in the data directory (WAL), the explicit persistence serializer, and the three top-level actors —
+/// the inbox supervisor, the outbox and the Resend content fetch — each of the last two under a backoff supervisor.
+/// </summary>
+public static class MailStreamsAkka
+{
+    public sealed class Inboxes;
+    public sealed class Outbox;
+    public sealed class ResendFetch;
+
+    public static IServiceCollection AddMailStreamsActors(this IServiceCollection services, MailStreamsOptions options)
+    {
+        var journal = options.FullPath("akka.db");
+        EnableWal(journal);
+        services.AddAkka("mailstreams", (builder, sp) =>
+        {
+            var hocon = Path.Combine(AppContext.BaseDirectory, "hocon", "mailstreams.conf");
+            if (File.Exists(hocon)) builder.AddHoconFile(hocon, HoconAddMode.Prepend);
+            builder
+                .ConfigureLoggers(l => l.AddLoggerFactory())
+                .WithCustomSerializer("mailstreams", [typeof(IPersistedMessage)], system => new PersistenceSerializer(system))
+                .WithSqlPersistence($"Data Source={journal}", ProviderName.SQLiteMS, autoInitialize: true)
+                .WithActors((system, registry) =>
+                {
+                    var store = sp.GetRequiredService<IStreamStore>();
+                    registry.Register<Inboxes>(system.ActorOf(InboxSupervisor.Props(sp.GetRequiredService<InboxPipelineServices>()), InboxSupervisor.Name));
+                    registry.Register<Outbox>(system.ActorOf(RestartWithBackoff.Props(
+                        OutboxActor.Props(store, sp.GetRequiredService<IMailSender>(), options.Outbox), OutboxActor.Name, options.Pipeline), OutboxActor.Name + "-supervisor"));
+                    registry.Register<ResendFetch>(system.ActorOf(RestartWithBackoff.Props(
+                        ResendFetchActor.Props(store, sp.GetRequiredService<ResendContentFetcher>()), ResendFetchActor.Name, options.Pipeline), ResendFetchActor.Name + "-supervisor"));
+                });
+        });
+        return services;
+    }
+
+    /// <summary>WAL is a property of the database file: set it once before Akka opens the journal.</summary>
+    private static void EnableWal(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA journal_mode=WAL;";
+        cmd.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,14 @@
+namespace MailStreams.Tools;
+
+/// <summary>
+/// The tool package in force: every inbox pipeline reads <see cref="Current"/> before each email, so a new package
+/// set with <see cref="Activate"/> applies from the next email on, while an email in flight finishes on its own.
+/// </summary>
+internal sealed class ActiveTools(ToolPackage initial)
+{
+    private volatile ToolPackage _current = initial;
+
+    public ToolPackage Current => _current;
+
+    public void Activate(ToolPackage package) => _current = package;
+}
