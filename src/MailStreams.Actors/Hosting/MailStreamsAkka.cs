@@ -1,4 +1,6 @@
+using Akka;
 using Akka.Actor;
+using Akka.Event;
 using Akka.Hosting;
 using Akka.Persistence.Sql.Hosting;
 using LinqToDB;
@@ -38,14 +40,39 @@ public static class MailStreamsAkka
                 .WithActors((system, registry) =>
                 {
                     var store = sp.GetRequiredService<IStreamStore>();
-                    registry.Register<Inboxes>(system.ActorOf(InboxSupervisor.Props(sp.GetRequiredService<InboxPipelineServices>()), InboxSupervisor.Name));
-                    registry.Register<Outbox>(system.ActorOf(RestartWithBackoff.Props(
-                        OutboxActor.Props(store, sp.GetRequiredService<IMailSender>(), options.Outbox), OutboxActor.Name, options.Pipeline), OutboxActor.Name + "-supervisor"));
-                    registry.Register<ResendFetch>(system.ActorOf(RestartWithBackoff.Props(
-                        ResendFetchActor.Props(store, sp.GetRequiredService<ResendContentFetcher>()), ResendFetchActor.Name, options.Pipeline), ResendFetchActor.Name + "-supervisor"));
+                    var inboxes = system.ActorOf(InboxSupervisor.Props(sp.GetRequiredService<InboxPipelineServices>()), InboxSupervisor.Name);
+                    var outbox = system.ActorOf(RestartWithBackoff.Props(
+                        OutboxActor.Props(store, sp.GetRequiredService<IMailSender>(), options.Outbox), OutboxActor.Name, options.Pipeline), OutboxActor.Name + "-supervisor");
+                    var fetch = system.ActorOf(RestartWithBackoff.Props(
+                        ResendFetchActor.Props(store, sp.GetRequiredService<ResendContentFetcher>()), ResendFetchActor.Name, options.Pipeline), ResendFetchActor.Name + "-supervisor");
+                    registry.Register<Inboxes>(inboxes);
+                    registry.Register<Outbox>(outbox);
+                    registry.Register<ResendFetch>(fetch);
+                    DrainOnShutdown(system, [inboxes, fetch], outbox);
                 });
         });
         return services;
+    }
+
+    /// <summary>
+    /// A graceful stop (SIGTERM, Ctrl-C) first drains the inbox pipelines and the content fetch — no new records, the
+    /// ones in flight finished and committed — then the outbox, so replies written meanwhile are still sent.
+    /// </summary>
+    private static void DrainOnShutdown(ActorSystem system, IActorRef[] producers, IActorRef outbox)
+    {
+        var timeout = TimeSpan.FromSeconds(9);
+        CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseServiceRequestsDone, "drain-mailstreams", async () =>
+        {
+            await Task.WhenAll(producers.Select(p => DrainAsync(system, p, timeout)));
+            await DrainAsync(system, outbox, timeout);
+            return Done.Instance;
+        });
+    }
+
+    private static async Task DrainAsync(ActorSystem system, IActorRef actor, TimeSpan timeout)
+    {
+        try { await actor.Ask<PipelineProtocol.Drained>(PipelineProtocol.Drain.Instance, timeout); }
+        catch (AskTimeoutException) { system.Log.Warning("{0} did not drain within {1}; its records in flight run again at the next start", actor.Path, timeout); }
     }
 
     /// <summary>WAL is a property of the database file: set it once before Akka opens the journal.</summary>

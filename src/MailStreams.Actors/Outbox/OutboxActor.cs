@@ -4,6 +4,7 @@ using Akka.Persistence;
 using Akka.Streams;
 using Akka.Streams.Dsl;
 using MailStreams.Hosting;
+using MailStreams.Pipeline;
 using MailStreams.Sending;
 using MailStreams.Store;
 using static MailStreams.Outbox.OutboxEvents;
@@ -15,7 +16,8 @@ namespace MailStreams.Outbox;
 /// stream that follows <c>outbox</c> from the recovered position, rate-limited, one record at a time through
 /// <see cref="OutboxDelivery"/>. It persists one event per finished record (sent, dead-lettered or skipped as a
 /// duplicate key) and acknowledges the stream only after the event is persisted. If the stream fails the actor
-/// throws, and its backoff supervisor starts it again from the journal.
+/// throws, and its backoff supervisor starts it again from the journal. On <see cref="PipelineProtocol.Drain"/> it
+/// stops reading and finishes the send in flight.
 /// </summary>
 internal sealed class OutboxActor : ReceivePersistentActor
 {
@@ -39,6 +41,9 @@ internal sealed class OutboxActor : ReceivePersistentActor
     private readonly CancellationTokenSource _stop = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private OutboxState _state = OutboxState.Empty;
+    private UniqueKillSwitch? _intake;
+    private Task _finished = Task.CompletedTask;
+    private bool _draining;
 
     public OutboxActor(IStreamStore store, IMailSender sender, OutboxSettings settings)
     {
@@ -58,7 +63,17 @@ internal sealed class OutboxActor : ReceivePersistentActor
         Command<Delivered>(d => PersistAndReply(new ReplySent(d.Seq, d.Key, d.ProviderId), new Recorded()));
         Command<DeadLettered>(d => PersistAndReply(new ReplyDeadLettered(d.Seq, d.Key, d.Reason), new Recorded()));
         Command<GetState>(_ => Sender.Tell(_state));
-        Command<StreamEnded>(e => throw new InvalidOperationException("the outbox stream ended", e.Error));
+        Command<PipelineProtocol.Drain>(_ =>
+        {
+            _draining = true;
+            _intake?.Shutdown();
+            _finished.ContinueWith(_ => PipelineProtocol.Drained.Instance).PipeTo(Sender);
+        });
+        Command<StreamEnded>(e =>
+        {
+            if (_draining) _log.Info("Outbox drained at seq {0}", _state.NextSeq);
+            else throw new InvalidOperationException("the outbox stream ended", e.Error);
+        });
         Command<SaveSnapshotSuccess>(s => DeleteMessages(s.Metadata.SequenceNr));
         Command<SaveSnapshotFailure>(f => _log.Warning("Outbox snapshot failed: {0}", f.Cause.Message));
         Command<DeleteMessagesSuccess>(_ => { });
@@ -78,12 +93,15 @@ internal sealed class OutboxActor : ReceivePersistentActor
         var interval = TimeSpan.FromSeconds(1 / Math.Max(0.001, _settings.RatePerSecond));
         var ct = _stop.Token;
         var from = _state.NextSeq;
-        Source.From(() => _store.FollowAsync(StreamNames.Outbox, from, ct))
+        var (intake, finished) = Source.From(() => _store.FollowAsync(StreamNames.Outbox, from, ct))
+            .ViaMaterialized(KillSwitches.Single<StreamRecord>(), Keep.Right)
             .Throttle(1, interval, 1, ThrottleMode.Shaping)
             .SelectAsync(1, record => delivery.DeliverAsync(record, ct))
-            .RunWith(Sink.Ignore<Akka.Done>(), Context.Materializer())
-            .ContinueWith(t => new StreamEnded(t.Exception?.GetBaseException()))
-            .PipeTo(self);
+            .ToMaterialized(Sink.Ignore<Akka.Done>(), Keep.Both)
+            .Run(Context.Materializer());
+        _intake = intake;
+        _finished = finished;
+        finished.ContinueWith(t => new StreamEnded(t.Exception?.GetBaseException())).PipeTo(self);
     }
 
     private void PersistAndReply(IOutboxEvent evt, object reply)

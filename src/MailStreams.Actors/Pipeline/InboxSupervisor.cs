@@ -21,6 +21,7 @@ internal sealed class InboxSupervisor : ReceiveActor
     /// <summary>Asks for the inboxes that have a pipeline (answered with a sorted string array).</summary>
     public sealed record GetInboxes;
 
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(8);
     private readonly InboxPipelineServices _services;
     private readonly CancellationTokenSource _stop = new();
     private readonly SortedSet<string> _inboxes = new(StringComparer.Ordinal);
@@ -31,6 +32,11 @@ internal sealed class InboxSupervisor : ReceiveActor
         _services = services;
         Receive<InboxAppeared>(m => StartPipeline(m.Inbox));
         Receive<GetInboxes>(_ => Sender.Tell(_inboxes.ToArray()));
+        Receive<PipelineProtocol.Drain>(drain =>
+        {
+            var pipelines = Context.GetChildren().Select(child => child.Ask<PipelineProtocol.Drained>(drain, DrainTimeout));
+            Task.WhenAll(pipelines).ContinueWith(_ => PipelineProtocol.Drained.Instance).PipeTo(Sender);
+        });
         Receive<Status.Failure>(f => throw new InvalidOperationException("watching inbox streams failed", f.Cause));
     }
 

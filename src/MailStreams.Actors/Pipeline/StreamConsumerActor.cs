@@ -14,7 +14,8 @@ namespace MailStreams.Pipeline;
 /// stream followed from that offset. Each processed record's seq_num flows out of the graph; they are committed in
 /// batches (persisted <see cref="OffsetCommitted"/>), and the graph waits for each commit (backpressure). Records
 /// after the last commit are processed again after a crash, which is why every effect downstream is idempotent.
-/// If the graph fails the actor throws and its backoff supervisor restarts it from the journal.
+/// If the graph fails the actor throws and its backoff supervisor restarts it from the journal. On
+/// <see cref="PipelineProtocol.Drain"/> it stops reading, lets the records in flight finish and commits them.
 /// </summary>
 internal abstract class StreamConsumerActor : ReceivePersistentActor
 {
@@ -28,6 +29,9 @@ internal abstract class StreamConsumerActor : ReceivePersistentActor
     private const int SnapshotEvery = 100;
     private readonly CancellationTokenSource _stop = new();
     private long _nextSeq;
+    private UniqueKillSwitch? _intake;
+    private Task _finished = Task.CompletedTask;
+    private bool _draining;
 
     protected StreamConsumerActor(IStreamStore store)
     {
@@ -45,7 +49,17 @@ internal abstract class StreamConsumerActor : ReceivePersistentActor
             });
         });
         Command<GetOffset>(_ => Sender.Tell(_nextSeq));
-        Command<GraphEnded>(e => throw new InvalidOperationException($"{PersistenceId}: the stream ended", e.Error));
+        Command<PipelineProtocol.Drain>(_ =>
+        {
+            _draining = true;
+            _intake?.Shutdown();
+            _finished.ContinueWith(_ => PipelineProtocol.Drained.Instance).PipeTo(Sender);
+        });
+        Command<GraphEnded>(e =>
+        {
+            if (_draining) Log.Info("{0}: drained at offset {1}", PersistenceId, _nextSeq);
+            else throw new InvalidOperationException($"{PersistenceId}: the stream ended", e.Error);
+        });
         Command<SaveSnapshotSuccess>(s => DeleteMessages(s.Metadata.SequenceNr));
         Command<SaveSnapshotFailure>(f => Log.Warning("{0}: snapshot failed: {1}", PersistenceId, f.Cause.Message));
         Command<DeleteMessagesSuccess>(_ => { });
@@ -67,7 +81,8 @@ internal abstract class StreamConsumerActor : ReceivePersistentActor
         var self = Self;
         var from = _nextSeq;
         var ct = _stop.Token;
-        Source.From(() => Store.FollowAsync(StreamName, from, ct))
+        var (intake, finished) = Source.From(() => Store.FollowAsync(StreamName, from, ct))
+            .ViaMaterialized(KillSwitches.Single<StreamRecord>(), Keep.Right)
             .Via(Processing())
             .GroupedWithin(CommitBatch, TimeSpan.FromMilliseconds(100))
             .SelectAsync(1, async done =>
@@ -75,9 +90,11 @@ internal abstract class StreamConsumerActor : ReceivePersistentActor
                 await self.Ask<Committed>(new Commit(done.Last() + 1), TimeSpan.FromSeconds(30));
                 return NotUsed.Instance;
             })
-            .RunWith(Sink.Ignore<NotUsed>(), Context.Materializer())
-            .ContinueWith(t => new GraphEnded(t.Exception?.GetBaseException()))
-            .PipeTo(self);
+            .ToMaterialized(Sink.Ignore<NotUsed>(), Keep.Both)
+            .Run(Context.Materializer());
+        _intake = intake;
+        _finished = finished;
+        finished.ContinueWith(t => new GraphEnded(t.Exception?.GetBaseException())).PipeTo(self);
     }
 
     protected override void PostStop()
