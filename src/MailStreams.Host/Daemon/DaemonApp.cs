@@ -15,7 +15,7 @@ public static class DaemonApp
 
     public static WebApplication Build(IReadOnlyDictionary<string, string?> settings, string[]? args = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args ?? [], ContentRootPath = Directory.GetCurrentDirectory() });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args ?? [], ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(EnvironmentAliases.From(Environment.GetEnvironmentVariable));
         builder.Configuration.AddInMemoryCollection(settings);
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);

@@ -1,4 +1,6 @@
-namespace MailStreams.Sending;
+using MailStreams.Sending;
+
+namespace MailStreams.Actors.Tests.Sending;
 
 public sealed class BackoffTests
 {

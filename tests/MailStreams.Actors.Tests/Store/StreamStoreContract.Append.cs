@@ -1,7 +1,9 @@
 using System.Text;
 using MailStreams.Store;
 
-namespace MailStreams.Tests.Store;
+using MailStreams.Store;
+
+namespace MailStreams.Actors.Tests.Store;
 
 public abstract partial class StreamStoreContract
 {

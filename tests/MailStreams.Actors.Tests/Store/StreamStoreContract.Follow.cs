@@ -1,6 +1,8 @@
 using MailStreams.Store;
 
-namespace MailStreams.Tests.Store;
+using MailStreams.Store;
+
+namespace MailStreams.Actors.Tests.Store;
 
 public abstract partial class StreamStoreContract
 {

@@ -1,7 +1,9 @@
 using System.Text;
 using MailStreams.Store;
 
-namespace MailStreams.Tests.Store;
+using MailStreams.Store;
+
+namespace MailStreams.Actors.Tests.Store;
 
 /// <summary>
 /// The behaviour every <see cref="IStreamStore"/> backend must show (S2 semantics). A backend's test class

@@ -2,7 +2,9 @@ using System.Text;
 using System.Text.Json;
 using MailStreams.Testing;
 
-namespace MailStreams.Ingress.Resend;
+using MailStreams.Ingress.Resend;
+
+namespace MailStreams.Actors.Tests.Ingress.Resend;
 
 public sealed class ResendWebhookParserTests
 {

@@ -1,6 +1,8 @@
 using System.Text;
 
-namespace MailStreams.Ingress.Svix;
+using MailStreams.Ingress.Svix;
+
+namespace MailStreams.Actors.Tests.Ingress.Svix;
 
 public sealed class SvixSignerTests
 {

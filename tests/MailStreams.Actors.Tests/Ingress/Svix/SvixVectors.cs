@@ -2,7 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using MailStreams.Testing;
 
-namespace MailStreams.Ingress.Svix;
+using MailStreams.Ingress.Svix;
+
+namespace MailStreams.Actors.Tests.Ingress.Svix;
 
 /// <summary>The cases of Vectors/svix.json (made with the official Svix / Standard Webhooks / Resend libraries).</summary>
 internal static class SvixVectors

@@ -2,7 +2,9 @@ using MailStreams.Ingress.Resend;
 using MailStreams.Testing;
 using MailStreams.Testing.FakeResend;
 
-namespace MailStreams.Sending.Resend;
+using MailStreams.Sending.Resend;
+
+namespace MailStreams.Actors.Tests.Sending.Resend;
 
 public sealed class ResendClientReceivingTests : IAsyncLifetime
 {

@@ -1,8 +1,14 @@
+using MailStreams.Testing;
+using MailStreams.Store;
+using MailStreams.Ingress;
+using MailStreams.Sending;
 using System.Text;
 using MailStreams.Mail;
 using MailStreams.Testing.FakeResend;
 
-namespace MailStreams.Sending.Resend;
+using MailStreams.Sending.Resend;
+
+namespace MailStreams.Actors.Tests.Sending.Resend;
 
 public sealed class ResendClientSendTests : IAsyncLifetime
 {

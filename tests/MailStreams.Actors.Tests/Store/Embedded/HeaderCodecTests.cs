@@ -1,7 +1,9 @@
 using MailStreams.Store;
 using MailStreams.Store.Embedded;
 
-namespace MailStreams.Tests.Store.Embedded;
+using MailStreams.Store.Embedded;
+
+namespace MailStreams.Actors.Tests.Store.Embedded;
 
 public sealed class HeaderCodecTests
 {

@@ -1,6 +1,8 @@
 using MailStreams.Store.Embedded;
 
-namespace MailStreams.Tests.Store.Embedded;
+using MailStreams.Store.Embedded;
+
+namespace MailStreams.Actors.Tests.Store.Embedded;
 
 public sealed class SqliteRecordReaderTests
 {

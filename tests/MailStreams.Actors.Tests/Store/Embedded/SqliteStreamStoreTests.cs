@@ -3,7 +3,9 @@ using MailStreams.Store.Embedded;
 using MailStreams.Testing;
 using Microsoft.Data.Sqlite;
 
-namespace MailStreams.Tests.Store.Embedded;
+using MailStreams.Store.Embedded;
+
+namespace MailStreams.Actors.Tests.Store.Embedded;
 
 /// <summary>The contract on the SQLite store, plus what only the embedded store has: the file, WAL, group commit, the clock.</summary>
 public sealed class SqliteStreamStoreTests : StreamStoreContract
