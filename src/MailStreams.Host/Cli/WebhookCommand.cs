@@ -75,6 +75,7 @@ internal static class WebhookCommand
             };
             var at = parse.GetValue(now) is { } n ? DateTimeOffset.FromUnixTimeSeconds(n) : DateTimeOffset.UtcNow;
             var result = SvixDiagnosis.Diagnose(parse.GetValue(secret)!, headers, File.ReadAllBytes(file.FullName), at);
+            if (result.Kind == SvixDiagnosisKind.BadSecret) return CommonOptions.Fail(result.Message, 2);
             Console.WriteLine(result.IsValid ? "valid: " + result.Message : "invalid: " + result.Message);
             return result.IsValid ? 0 : 1;
         });
