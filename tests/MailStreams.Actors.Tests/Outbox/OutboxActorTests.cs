@@ -138,9 +138,5 @@ public sealed class OutboxActorTests : TestKit, IAsyncLifetime
         return _store.AppendAsync(StreamNames.Outbox, [record]);
     }
 
-    private async Task<IReadOnlyList<StreamRecord>> ReadAllAsync(string stream)
-    {
-        try { return (await _store.ReadAsync(stream, 0)).Records; }
-        catch (StreamStoreException e) when (e.Code == "stream_not_found") { return []; }
-    }
+    private Task<IReadOnlyList<StreamRecord>> ReadAllAsync(string stream) => _store.ReadAllAsync(stream);
 }

@@ -50,11 +50,7 @@ public sealed class InboxSupervisorTests : TestKit, IAsyncLifetime
             Id = subject, Source = "local", From = "alice@example.org", To = [$"{inbox}@example.com"], Subject = subject, Text = subject,
         })]);
 
-    private async Task<IReadOnlyList<StreamRecord>> ReadAsync(string stream)
-    {
-        try { return (await _store.ReadAsync(stream, 0)).Records; }
-        catch (StreamStoreException e) when (e.Code == "stream_not_found") { return []; }
-    }
+    private Task<IReadOnlyList<StreamRecord>> ReadAsync(string stream) => _store.ReadAllAsync(stream);
 
     public async Task DisposeAsync()
     {

@@ -1,5 +1,6 @@
 using MailStreams.Host.Daemon;
 using MailStreams.Store;
+using MailStreams.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -43,11 +44,7 @@ internal sealed class RunningDaemon : IAsyncDisposable
         return new RunningDaemon(app, url);
     }
 
-    public async Task<IReadOnlyList<StreamRecord>> ReadAsync(string stream)
-    {
-        try { return (await Store.ReadAsync(stream, 0)).Records; }
-        catch (StreamStoreException e) when (e.Code == "stream_not_found") { return []; }
-    }
+    public Task<IReadOnlyList<StreamRecord>> ReadAsync(string stream) => Store.ReadAllAsync(stream);
 
     /// <summary>Waits (following the stream, no polling) until it holds at least <paramref name="count"/> records.</summary>
     public async Task<IReadOnlyList<StreamRecord>> WaitForRecordsAsync(string stream, int count, TimeSpan? timeout = null)
