@@ -5,5 +5,5 @@ namespace MailStreams.Host;
 /// <summary>The <c>mailstreams</c> command: the daemon and the tools around it.</summary>
 public static class Program
 {
-    public static Task<int> Main(string[] args) => MailStreamsCli.Build().Parse(args).InvokeAsync();
+    public static Task<int> Main(string[] args) => MailStreamsCli.RunAsync(args);
 }

@@ -28,7 +28,7 @@ internal sealed class InboxPipelineActor(string inbox, InboxPipelineServices ser
             .Via(LoopGuardStage.Create(services.LoopGuard))
             .Via(CallToolStage.Create(services.Tools, services.Invoker, services.Settings.ToolAttempts, Stopping))
             .Via(BuildReplyStage.Create(services.ReplyBuilder))
-            .Via(WriteOutcomeStage.Create(Store, Stopping));
+            .Via(WriteOutcomeStage.Create(Store, Log, Stopping));
 }
 
 /// <summary>What every inbox pipeline uses; one instance shared by all of them.</summary>

@@ -6,11 +6,21 @@ namespace MailStreams.Host.Cli;
 /// <summary>Options shared by several commands.</summary>
 internal static class CommonOptions
 {
-    public static Option<string> DaemonUrl() => new("--url")
+    public static Option<string> DaemonUrl()
     {
-        Description = "URL of the running daemon (env MAILSTREAMS_URL)",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("MAILSTREAMS_URL") is { Length: > 0 } u ? u : DaemonApp.DefaultUrl,
-    };
+        var option = new Option<string>("--url")
+        {
+            Description = $"URL of the running daemon (env MAILSTREAMS_URL, default {DaemonApp.DefaultUrl})",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("MAILSTREAMS_URL") is { Length: > 0 } u ? u : DaemonApp.DefaultUrl,
+        };
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
+                result.AddError($"--url must be an http(s) URL such as {DaemonApp.DefaultUrl}, not '{value}'");
+        });
+        return option;
+    }
 
     public static Option<string?> AdminToken() => new("--token")
     {

@@ -29,6 +29,7 @@ internal static class DemoCommand
 
     private static async Task<int> RunAsync(bool keep, TimeSpan timeout, CancellationToken ct)
     {
+        var succeeded = false;
         var clock = Stopwatch.StartNew();
         var data = Path.Combine(Path.GetTempPath(), "mailstreams-demo-" + Guid.NewGuid().ToString("N")[..8]);
         var url = $"http://127.0.0.1:{FreePort()}";
@@ -72,6 +73,7 @@ internal static class DemoCommand
                 Console.WriteLine();
                 Console.WriteLine($"Done in {clock.ElapsedMilliseconds} ms.");
                 await app.StopAsync(CancellationToken.None);
+                succeeded = true;
                 return 0;
             }
             return CommonOptions.Fail("the daemon stopped before the reply was sent");
@@ -82,7 +84,7 @@ internal static class DemoCommand
         }
         finally
         {
-            if (keep) Console.WriteLine($"Data kept in {data}");
+            if (keep || !succeeded) Console.WriteLine($"Data kept in {data}");
             else TryDelete(data);
         }
     }

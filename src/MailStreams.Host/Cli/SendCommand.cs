@@ -13,7 +13,7 @@ internal static class SendCommand
         var file = new Argument<FileInfo?>("eml") { Description = "an RFC 5322 message file (.eml)", Arity = ArgumentArity.ZeroOrOne };
         var from = new Option<string>("--from") { Description = "sender", DefaultValueFactory = _ => "Alice <alice@example.org>" };
         var to = new Option<string?>("--to") { Description = "recipient, e.g. reverser@example.com" };
-        var subject = new Option<string>("--subject") { Description = "subject", DefaultValueFactory = _ => "Hello" };
+        var subject = new Option<string?>("--subject") { Description = "subject (default: the first line of --text)" };
         var text = new Option<string?>("--text") { Description = "text body" };
         var url = CommonOptions.DaemonUrl();
         var token = CommonOptions.AdminToken();
@@ -29,7 +29,7 @@ internal static class SendCommand
             }
             else if (parse.GetValue(to) is { } recipient && parse.GetValue(text) is { } body)
             {
-                try { raw = Compose(parse.GetValue(from)!, recipient, parse.GetValue(subject)!, body); }
+                try { raw = Compose(parse.GetValue(from)!, recipient, parse.GetValue(subject) ?? SubjectOf(body), body); }
                 catch (ParseException e) { return CommonOptions.Fail("bad address: " + e.Message, 2); }
             }
             else return CommonOptions.Fail("give an .eml file, or --to and --text (with optional --from and --subject)", 2);
@@ -37,6 +37,12 @@ internal static class SendCommand
             return await PostAsync(parse.GetValue(url)!, parse.GetValue(token), raw, ct);
         });
         return command;
+    }
+
+    private static string SubjectOf(string text)
+    {
+        var line = text.Split('\n', 2)[0].Trim();
+        return line.Length <= 60 ? line : line[..60];
     }
 
     public static byte[] Compose(string from, string to, string subject, string text)
@@ -63,7 +69,10 @@ internal static class SendCommand
             var answer = await response.Content.ReadAsStringAsync(ct);
             if (!response.IsSuccessStatusCode) return CommonOptions.Fail($"the daemon answered {(int)response.StatusCode}: {answer}");
             Console.WriteLine(answer);
-            return 0;
+            using var result = System.Text.Json.JsonDocument.Parse(answer);
+            if (result.RootElement.GetProperty("inboxes").GetArrayLength() > 0) return 0;
+            return CommonOptions.Fail("no inbox took this email: " + string.Join("; ",
+                result.RootElement.GetProperty("unrouted").EnumerateArray().Select(e => e.GetString())));
         }
         catch (HttpRequestException e)
         {

@@ -44,6 +44,7 @@ internal static class StreamsCommand
         command.SetAction((parse, ct) => WithDaemon(parse.GetValue(url)!, parse.GetValue(token), async client =>
         {
             if (parse.GetValue(from) < 0) return CommonOptions.Fail("--from must be >= 0", 2);
+            if (parse.GetValue(count) <= 0) return CommonOptions.Fail("--count must be > 0", 2);
             var query = $"api/records?stream={Uri.EscapeDataString(parse.GetValue(stream)!)}&from={parse.GetValue(from)}&follow={parse.GetValue(follow)}";
             if (parse.GetValue(count) is { } n) query += $"&count={n}";
             using var response = await client.GetAsync(query, HttpCompletionOption.ResponseHeadersRead, ct);

@@ -32,13 +32,14 @@ internal static class WebhookCommand
         var body = Body();
         var id = new Option<string>("--id") { Description = "svix-id", DefaultValueFactory = _ => "msg_" + Guid.NewGuid().ToString("N")[..24] };
         var timestamp = new Option<long?>("--timestamp") { Description = "svix-timestamp (Unix seconds; default now)" };
-        var url = new Option<string>("--url") { Description = "where the curl command posts", DefaultValueFactory = _ => "http://127.0.0.1:8025/webhooks/resend" };
+        var url = CommonOptions.DaemonUrl();
         var command = new Command("sign", "Print the svix-* headers of a body file and a curl command that delivers it.") { body, secret, id, timestamp, url };
         command.SetAction(parse =>
         {
             var file = parse.GetValue(body)!;
             if (!file.Exists) return CommonOptions.Fail($"no such file: {file.FullName}", 2);
             var ts = parse.GetValue(timestamp) ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            if (ts <= 0) return CommonOptions.Fail("--timestamp must be Unix seconds (> 0)", 2);
             string signature;
             try { signature = SvixSigner.Sign(parse.GetValue(secret)!, parse.GetValue(id)!, ts, File.ReadAllBytes(file.FullName)); }
             catch (WebhookSecretException e) { return CommonOptions.Fail(e.Message, 2); }
@@ -46,7 +47,7 @@ internal static class WebhookCommand
             Console.WriteLine($"svix-timestamp: {ts}");
             Console.WriteLine($"svix-signature: {signature}");
             Console.WriteLine();
-            Console.WriteLine($"curl -sS -X POST '{parse.GetValue(url)}' -H 'content-type: application/json' " +
+            Console.WriteLine($"curl -sS -X POST '{parse.GetValue(url)!.TrimEnd('/')}/webhooks/resend' -H 'content-type: application/json' " +
                               $"-H 'svix-id: {parse.GetValue(id)}' -H 'svix-timestamp: {ts}' -H 'svix-signature: {signature}' " +
                               $"--data-binary @'{file.FullName}'");
             return 0;

@@ -27,7 +27,11 @@ public static class DaemonApp
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
 
         var app = builder.Build();
-        app.Services.GetRequiredService<ActiveTools>(); // load the tools now: a broken tools folder stops the start with its error
+        var tools = app.Services.GetRequiredService<ActiveTools>().Current; // loaded now: a broken tools folder stops the start with its error
+        app.Logger.LogInformation("MailStreams: data in {Data}, tools {Tools} from {Folder}, replies {Sender}, domains {Domains}",
+            Path.GetFullPath(options.DataDirectory), string.Join(", ", tools.ToolNames), tools.Folder,
+            string.IsNullOrEmpty(options.Resend.ApiKey) ? "written to " + options.FullPath("sent") : "sent through Resend",
+            string.Join(", ", options.Domains));
         app.MapGet("/healthz", () => Results.Json(new { status = "alive" }));
         app.MapWebhooks();
         app.MapMessages();

@@ -7,54 +7,73 @@ namespace MailStreams.Host.Http;
 
 /// <summary>
 /// Read-only admin view of the streams for <c>mailstreams streams ls/read</c>: <c>GET /api/streams?prefix=</c> and
-/// <c>GET /api/records?stream=&amp;from=&amp;count=&amp;follow=</c>, the latter as one JSON record per line.
+/// <c>GET /api/records?stream=&amp;from=&amp;count=&amp;follow=</c>, the latter as one JSON record per line. A follow
+/// ends when the daemon stops, so a graceful stop never waits for a reader.
 /// </summary>
 internal static class StreamEndpoints
 {
     public static void MapStreams(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/streams", async (HttpContext http, MailStreamsOptions options, IStreamStore store, string? prefix, CancellationToken ct) =>
+        app.MapGet("/api/streams", async (HttpContext http, MailStreamsOptions options, IStreamStore store, CancellationToken ct) =>
         {
             if (AdminAccess.Check(http, options) is { } denied) return denied;
+            var prefix = http.Request.Query["prefix"].ToString();
             var all = new List<StreamInfo>();
-            string? after = null;
-            while (true)
+            try
             {
-                var page = await store.ListStreamsAsync(prefix ?? "", after, 1000, ct);
-                all.AddRange(page);
-                if (page.Count < 1000) break;
-                after = page[^1].Name;
+                for (string? after = null; ;)
+                {
+                    var page = await store.ListStreamsAsync(prefix, after, 1000, ct);
+                    all.AddRange(page);
+                    if (page.Count < 1000) break;
+                    after = page[^1].Name;
+                }
             }
+            catch (StreamStoreException e) { return AdminAccess.Problem(400, e.Message); }
             return Results.Json(all.Select(s => new { name = s.Name, createdAt = s.CreatedAt }));
         });
 
-        app.MapGet("/api/records", async (HttpContext http, MailStreamsOptions options, IStreamStore store,
-            string? stream, long? from, int? count, bool? follow, CancellationToken ct) =>
+        app.MapGet("/api/records", async (HttpContext http, MailStreamsOptions options, IStreamStore store, IHostApplicationLifetime lifetime) =>
         {
             if (AdminAccess.Check(http, options) is { } denied) { await denied.ExecuteAsync(http); return; }
-            if (string.IsNullOrEmpty(stream)) { await AdminAccess.Problem(400, "query parameter 'stream' is required").ExecuteAsync(http); return; }
-            if (from < 0 || count <= 0) { await AdminAccess.Problem(400, "'from' must be >= 0 and 'count' > 0").ExecuteAsync(http); return; }
-
-            http.Response.ContentType = "application/x-ndjson";
-            var written = 0;
-            IAsyncEnumerable<StreamRecord> records;
-            if (follow == true) records = store.FollowAsync(stream, from ?? 0, ct);
-            else
-            {
-                try { records = (await store.ReadAsync(stream, from ?? 0, new ReadLimits(count ?? 1000), ct)).Records.ToAsyncEnumerable(); }
-                catch (StreamStoreException e) { await AdminAccess.Problem(e.Code == "stream_not_found" ? 404 : 400, e.Message).ExecuteAsync(http); return; }
-            }
+            var query = RecordsQuery.Parse(http.Request.Query);
+            if (query.Error is not null) { await AdminAccess.Problem(400, query.Error).ExecuteAsync(http); return; }
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
             try
             {
-                await foreach (var record in records.WithCancellation(ct))
+                http.Response.ContentType = "application/x-ndjson";
+                var written = 0;
+                await foreach (var record in Records(store, query, stop.Token))
                 {
-                    await http.Response.WriteAsync(ToJsonLine(record), ct);
-                    await http.Response.Body.FlushAsync(ct);
-                    if (count is { } max && ++written >= max) break;
+                    await http.Response.WriteAsync(ToJsonLine(record), stop.Token);
+                    await http.Response.Body.FlushAsync(stop.Token);
+                    if (++written >= query.Count) break;
                 }
             }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+            catch (StreamStoreException e) when (!http.Response.HasStarted)
+            {
+                await AdminAccess.Problem(e.Code == "stream_not_found" ? 404 : 400, e.Message).ExecuteAsync(http);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
         });
+    }
+
+    /// <summary>Stored records from the start position, batch after batch (one read is capped at 1000 / 1 MiB), or following.</summary>
+    private static async IAsyncEnumerable<StreamRecord> Records(IStreamStore store, RecordsQuery query,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        if (query.Follow)
+        {
+            await foreach (var record in store.FollowAsync(query.Stream, query.From, ct)) yield return record;
+            yield break;
+        }
+        for (var next = query.From; ;)
+        {
+            var batch = await store.ReadAsync(query.Stream, next, ReadLimits.None, ct);
+            if (batch.Records.Count == 0) yield break;
+            foreach (var record in batch.Records) yield return record;
+            next = batch.Records[^1].SeqNum + 1;
+        }
     }
 
     private static string ToJsonLine(StreamRecord r) => JsonSerializer.Serialize(new

@@ -1,6 +1,5 @@
 using MailStreams.Store;
 
-using MailStreams.Store;
 
 namespace MailStreams.Actors.Tests.Store;
 

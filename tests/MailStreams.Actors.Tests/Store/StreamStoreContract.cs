@@ -1,7 +1,6 @@
 using System.Text;
 using MailStreams.Store;
 
-using MailStreams.Store;
 
 namespace MailStreams.Actors.Tests.Store;
 

@@ -49,7 +49,7 @@ internal static class SvixDiagnosis
         }
 
         if (signatureMatches)
-            return new(SvixDiagnosisKind.Valid, $"valid: v1 signature matches and the timestamp is within {(long)SvixVerifier.DefaultTolerance.TotalSeconds} s");
+            return new(SvixDiagnosisKind.Valid, $"v1 signature matches and the timestamp is within {(long)SvixVerifier.DefaultTolerance.TotalSeconds} s");
 
         foreach (var (change, variant) in SvixBodyVariants.Of(body.ToArray()))
             if (SvixSignature.AnyMatches(versioned, SvixSignature.ExpectedToken(key, id, timestamp, variant)))
@@ -57,6 +57,6 @@ internal static class SvixDiagnosis
                     $"signature mismatch: body changed; the signature matches this body with {change}");
 
         return new(SvixDiagnosisKind.WrongSecretOrBodyChanged,
-            "signature mismatch: wrong secret or body changed (no common change of the body matches)");
+            "signature mismatch: the secret is wrong, the svix-id or svix-timestamp is not the one signed, or the body changed (no common change of the body matches)");
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Akka;
+using Akka.Event;
 using Akka.Streams.Dsl;
 using MailStreams.Mail;
 using MailStreams.Store;
@@ -13,8 +14,13 @@ namespace MailStreams.Pipeline.Stages;
 /// </summary>
 internal static class WriteOutcomeStage
 {
-    public static Flow<InboxItem, long, NotUsed> Create(IStreamStore store, CancellationToken ct) =>
-        Flow.Create<InboxItem>().SelectAsync(1, item => WriteAsync(store, item, ct));
+    public static Flow<InboxItem, long, NotUsed> Create(IStreamStore store, ILoggingAdapter log, CancellationToken ct) =>
+        Flow.Create<InboxItem>().SelectAsync(1, item =>
+        {
+            if (item.Decision is InboxDecision.Dead dead) log.Warning("{0} goes to dead/inbox/{1}: {2}", item.IdempotencyKey, item.Inbox, dead.Error);
+            else if (item.Decision is InboxDecision.NoReply no) log.Info("{0}: no reply ({1})", item.IdempotencyKey, no.Reason);
+            return WriteAsync(store, item, ct);
+        });
 
     public static async Task<long> WriteAsync(IStreamStore store, InboxItem item, CancellationToken ct)
     {

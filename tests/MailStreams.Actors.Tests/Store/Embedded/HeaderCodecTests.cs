@@ -1,7 +1,6 @@
 using MailStreams.Store;
 using MailStreams.Store.Embedded;
 
-using MailStreams.Store.Embedded;
 
 namespace MailStreams.Actors.Tests.Store.Embedded;
 

@@ -1,6 +1,5 @@
 using MailStreams.Store.Embedded;
 
-using MailStreams.Store.Embedded;
 
 namespace MailStreams.Actors.Tests.Store.Embedded;
 

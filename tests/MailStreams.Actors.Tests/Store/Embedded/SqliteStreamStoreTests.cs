@@ -3,7 +3,6 @@ using MailStreams.Store.Embedded;
 using MailStreams.Testing;
 using Microsoft.Data.Sqlite;
 
-using MailStreams.Store.Embedded;
 
 namespace MailStreams.Actors.Tests.Store.Embedded;
 
