@@ -1,4 +1,5 @@
 using MailStreams.Hosting;
+using MailStreams.Store;
 using MailStreams.Tools;
 using MailStreams.Host.Http;
 
@@ -27,6 +28,8 @@ public static class DaemonApp
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
 
         var app = builder.Build();
+        // The store first: services are disposed in reverse order of creation, so it outlives the actor system.
+        app.Services.GetRequiredService<IStreamStore>();
         var tools = app.Services.GetRequiredService<ActiveTools>().Current; // loaded now: a broken tools folder stops the start with its error
         app.Logger.LogInformation("MailStreams: data in {Data}, tools {Tools} from {Folder}, replies {Sender}, domains {Domains}",
             Path.GetFullPath(options.DataDirectory), string.Join(", ", tools.ToolNames), tools.Folder,
