@@ -30,6 +30,7 @@ public static class DaemonApp
         var app = builder.Build();
         // The store first: services are disposed in reverse order of creation, so it outlives the actor system.
         app.Services.GetRequiredService<IStreamStore>();
+        app.Services.GetRequiredService<WebhookEndpointState>(); // a webhook secret that is not base64 stops the start, saying so
         var tools = app.Services.GetRequiredService<ActiveTools>().Current; // loaded now: a broken tools folder stops the start with its error
         app.Logger.LogInformation("MailStreams: data in {Data}, tools {Tools} from {Folder}, replies {Sender}, domains {Domains}",
             Path.GetFullPath(options.DataDirectory), string.Join(", ", tools.ToolNames), tools.Folder,
