@@ -71,12 +71,14 @@ public sealed class SvixDiagnosisTests
     }
 
     [Fact]
-    public void Blames_the_secret_or_the_body_when_nothing_explains_the_mismatch()
+    public void Blames_the_secret_the_signed_headers_or_the_body_when_nothing_explains_the_mismatch()
     {
         var headers = SvixSigner.Headers("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "msg_1", Ts, Encoding.UTF8.GetBytes(Compact));
         var result = Diagnose(headers, Compact);
         Assert.Equal(SvixDiagnosisKind.WrongSecretOrBodyChanged, result.Kind);
-        Assert.Contains("wrong secret or body changed", result.Message);
+        Assert.Contains("the secret is wrong", result.Message);
+        Assert.Contains("svix-id", result.Message);
+        Assert.Contains("body changed", result.Message);
     }
 
     [Fact]
