@@ -15,7 +15,8 @@ public sealed class HotSwapTests : IDisposable
     [Fact]
     public async Task Three_versions_go_live_while_mail_streams_in_and_every_email_gets_exactly_one_reply_from_one_version()
     {
-        var markers = new Dictionary<string, string> { [_origin.PushReverser("v1")] = "v1" };
+        var v1 = _origin.PushReverser("v1");
+        var markers = new Dictionary<string, string> { [v1] = "v1" };
         await using var daemon = await RunningDaemon.StartAsync(_data.Path, new Dictionary<string, string?>
         {
             ["MailStreams:Tools:Repository"] = _origin.Url,
@@ -24,6 +25,7 @@ public sealed class HotSwapTests : IDisposable
 
         using var stop = new CancellationTokenSource();
         var sender = SendContinuouslyAsync(daemon, stop.Token);
+        await WaitForReplyFromAsync(daemon, v1);
         foreach (var marker in new[] { "v2", "v3", "v4" })
         {
             var commit = _origin.PushReverser(marker);
