@@ -12,6 +12,7 @@ internal static class ToolsCommand
         command.Subcommands.Add(Sync());
         command.Subcommands.Add(Status());
         command.Subcommands.Add(ToolsTestCommand.Create());
+        command.Subcommands.Add(ToolsBenchCommand.Create());
         return command;
     }
 

@@ -16,8 +16,8 @@ internal static class ToolEndpoints
 
     public static void MapTools(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/tools", (HttpContext http, MailStreamsOptions options, ToolsStatusBoard board, ActiveTools tools) =>
-            AdminAccess.Check(http, options) ?? Results.Json(ToolsView.Status(board.Current, tools)));
+        app.MapGet("/api/tools", (HttpContext http, MailStreamsOptions options, ToolsStatusBoard board, ActiveTools tools, IToolSource source) =>
+            AdminAccess.Check(http, options) ?? Results.Json(ToolsView.Status(board.Current, tools, source)));
 
         app.MapPost("/api/tools/sync", async (HttpContext http, MailStreamsOptions options, IRequiredActor<ToolSyncActor> sync, CancellationToken ct) =>
         {

@@ -6,9 +6,9 @@ namespace MailStreams.Host.Http;
 /// <summary>The JSON shapes of <c>GET /api/tools</c> and <c>POST /api/tools/sync</c>.</summary>
 internal static class ToolsView
 {
-    public static object Status(ToolsStatus status, ActiveTools tools) => new
+    public static object Status(ToolsStatus status, ActiveTools tools, IToolSource source) => new
     {
-        source = status.Source,
+        source = source.Description,
         active = new
         {
             revision = tools.Current.Revision,
