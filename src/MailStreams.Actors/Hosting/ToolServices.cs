@@ -23,7 +23,7 @@ public static class ToolServices
         services.AddSingleton<IToolSource>(_ => CreateSource(options));
         services.AddSingleton(sp => new ToolSyncer(sp.GetRequiredService<IToolSource>(), sp.GetRequiredService<ToolActivationGate>(),
             sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new ToolsStatusBoard(ToolsStatus.Initial(sp.GetRequiredService<IToolSource>().Description)));
+        services.AddSingleton(_ => new ToolsStatusBoard(ToolsStatus.Initial));
         services.AddSingleton(sp => ToolStartup.Activate(sp.GetRequiredService<ToolSyncer>(), sp.GetRequiredService<ToolsStatusBoard>(),
             sp.GetRequiredService<ILogger<ToolSyncer>>()));
         return services;

@@ -15,6 +15,3 @@ internal interface IToolSource
     /// <summary>The version already on disk without fetching (a clone from an earlier run), or null.</summary>
     ToolCheckout? OnDisk();
 }
-
-/// <summary>A tools version on disk: its folder and revision (Git commit SHA, or the content hash of a plain folder).</summary>
-internal sealed record ToolCheckout(string Folder, string Revision);

@@ -7,7 +7,6 @@ namespace MailStreams.Tools.Sync;
 /// first, at most <see cref="MaxFailed"/>, each with its reasons). Immutable; <see cref="Apply"/> is a pure step.
 /// </summary>
 internal sealed record ToolsStatus(
-    string Source,
     string? LiveRevision,
     IReadOnlyList<string> LiveTools,
     DateTimeOffset? ActivatedAt,
@@ -16,7 +15,7 @@ internal sealed record ToolsStatus(
 {
     public const int MaxFailed = 20;
 
-    public static ToolsStatus Initial(string source) => new(source, null, [], null, null, []);
+    public static ToolsStatus Initial { get; } = new(null, [], null, null, []);
 
     /// <summary>The revisions refused by the gate, with their reasons (a failed fetch is not a verdict on a revision).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Rejected =>

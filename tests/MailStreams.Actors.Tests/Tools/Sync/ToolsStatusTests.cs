@@ -11,7 +11,7 @@ public sealed class ToolsStatusTests
     public void An_activation_makes_the_revision_live()
     {
         var package = ToolPackage.Empty("abc");
-        var status = ToolsStatus.Initial("repo").Apply(Report(ToolSyncOutcome.Activated, "abc"), package);
+        var status = ToolsStatus.Initial.Apply(Report(ToolSyncOutcome.Activated, "abc"), package);
 
         Assert.Equal("abc", status.LiveRevision);
         Assert.Equal(At, status.ActivatedAt);
@@ -21,7 +21,7 @@ public sealed class ToolsStatusTests
     [Fact]
     public void Rejected_and_failed_syncs_are_kept_newest_first_and_a_repeated_rejection_once()
     {
-        var status = ToolsStatus.Initial("repo")
+        var status = ToolsStatus.Initial
             .Apply(Report(ToolSyncOutcome.Rejected, "bad", "type error: index.ts(1,1)"), null)
             .Apply(Report(ToolSyncOutcome.Failed, null, "unreachable"), null)
             .Apply(Report(ToolSyncOutcome.Rejected, "bad", "type error: index.ts(1,1)"), null)
@@ -35,7 +35,7 @@ public sealed class ToolsStatusTests
     [Fact]
     public void Keeps_at_most_twenty_failures()
     {
-        var status = ToolsStatus.Initial("repo");
+        var status = ToolsStatus.Initial;
         for (var i = 0; i < 25; i++) status = status.Apply(Report(ToolSyncOutcome.Rejected, $"r{i}", "x"), null);
 
         Assert.Equal(ToolsStatus.MaxFailed, status.Failed.Count);
