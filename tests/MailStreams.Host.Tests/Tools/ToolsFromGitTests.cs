@@ -110,10 +110,25 @@ public sealed class ToolsFromGitTests : IDisposable
         _origin.Restore();
     }
 
-    private Task<RunningDaemon> StartAsync(string interval = "00:00:00") => RunningDaemon.StartAsync(_data.Path, new Dictionary<string, string?>
+    [Fact]
+    public async Task The_webhook_is_refused_without_a_secret_and_when_the_tools_do_not_come_from_Git()
+    {
+        _origin.PushReverser("v1");
+        await using (var noSecret = await StartAsync(secret: ""))
+        {
+            var refused = await noSecret.PostGitHubPushAsync(Secret, "refs/heads/main");
+            Assert.Equal(HttpStatusCode.InternalServerError, refused.StatusCode);
+            Assert.Contains("GITHUB_WEBHOOK_SECRET", await refused.Content.ReadAsStringAsync());
+        }
+        await using var folder = await RunningDaemon.StartAsync(_data.Path + "-folder");
+        Assert.Equal(HttpStatusCode.NotFound, (await folder.PostGitHubPushAsync(Secret, "refs/heads/main")).StatusCode);
+        Directory.Delete(_data.Path + "-folder", recursive: true);
+    }
+
+    private Task<RunningDaemon> StartAsync(string interval = "00:00:00", string secret = Secret) => RunningDaemon.StartAsync(_data.Path, new Dictionary<string, string?>
     {
         ["MailStreams:Tools:Repository"] = _origin.Url,
-        ["MailStreams:Tools:WebhookSecret"] = Secret,
+        ["MailStreams:Tools:WebhookSecret"] = secret,
         ["MailStreams:Tools:SyncInterval"] = interval,
     });
 
