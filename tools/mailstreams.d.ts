@@ -1,5 +1,15 @@
-// Types of the MailStreams tool contract. Use from JavaScript with JSDoc
-// (`@param {import("mailstreams").Email} email`) or from TypeScript with `import type { Email } from "mailstreams"`.
+// Types of the MailStreams tool contract. Use from TypeScript with `import type { Email } from "mailstreams"`
+// (the seed's module name "bentotools" works too), or from JavaScript with JSDoc
+// (`@param {import("mailstreams").Email} email`). TypeScript tools are type-checked against this file at every sync.
+
+/** Tools may log: console output goes to the daemon's log with the inbox and the email id. */
+declare var console: {
+  log(...data: unknown[]): void;
+  info(...data: unknown[]): void;
+  debug(...data: unknown[]): void;
+  warn(...data: unknown[]): void;
+  error(...data: unknown[]): void;
+};
 
 declare module "mailstreams" {
   /** An attachment's metadata; the content itself is not handed to tools. */
@@ -69,4 +79,9 @@ declare module "mailstreams" {
   }
 
   export type Tests = TestCase[];
+}
+
+/** The seed's name for the same contract. */
+declare module "bentotools" {
+  export * from "mailstreams";
 }

@@ -12,6 +12,11 @@ public static class EnvironmentAliases
         ["MAILSTREAMS_DATA"] = "MailStreams:DataDirectory",
         ["MAILSTREAMS_TOOLS"] = "MailStreams:ToolsDirectory",
         ["MAILSTREAMS_ADMIN_TOKEN"] = "MailStreams:AdminToken",
+        ["TOOLS_ROOT_GITHUB"] = "MailStreams:Tools:Repository",
+        ["TOOLS_BRANCH"] = "MailStreams:Tools:Branch",
+        ["TOOLS_PATH"] = "MailStreams:Tools:Path",
+        ["GITHUB_PAT"] = "MailStreams:Tools:Token",
+        ["GITHUB_WEBHOOK_SECRET"] = "MailStreams:Tools:WebhookSecret",
     };
 
     /// <summary>The configuration entries for the aliases set in <paramref name="environment"/>.</summary>

@@ -37,6 +37,7 @@ public static class MailStreamsAkka
                 .ConfigureLoggers(l => l.AddLoggerFactory())
                 .WithCustomSerializer("mailstreams", [typeof(IPersistedMessage)], system => new PersistenceSerializer(system))
                 .WithSqlPersistence($"Data Source={journal}", ProviderName.SQLiteMS, autoInitialize: true)
+                .WithToolSync(sp, options)
                 .WithActors((system, registry) =>
                 {
                     var store = sp.GetRequiredService<IStreamStore>();

@@ -26,9 +26,7 @@ public static class MailStreamsServices
         services.AddSingleton<IStreamStore>(_ => new SqliteStreamStore(options.FullPath("streams.db")));
         services.AddSingleton(_ => new DedupeIndex(options.FullPath("state.db")));
         var limits = new ToolLimits { Timeout = options.Pipeline.ToolTimeout };
-        services.AddSingleton(sp => new ActiveTools(ToolPackage.LoadAsync(ResolveToolsDirectory(options.ToolsDirectory), limits,
-            logger: sp.GetRequiredService<ILogger<ToolPackage>>()).GetAwaiter().GetResult()));
-        services.AddSingleton(sp => new ToolInvoker(limits, sp.GetRequiredService<ILogger<ToolInvoker>>()));
+        services.AddMailStreamsTools(options, limits);
         services.AddSingleton(sp => new MimeEmailParser(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ResendEmailMapper(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(_ => new InboxRouter(new InboxRouterOptions { Domains = options.Domains }));

@@ -11,6 +11,9 @@ public sealed record InboxItem(string Inbox, StreamRecord Record, Email? Email, 
     /// <summary>The key every effect of this record carries: <c>inbox/&lt;name&gt;:&lt;seq&gt;</c>.</summary>
     public string IdempotencyKey => $"{Stream}:{Record.SeqNum}";
 
+    /// <summary>The revision of the tools that decided this record (set when a tool was called).</summary>
+    public string? ToolVersion { get; init; }
+
     public InboxItem With(InboxDecision decision) => this with { Decision = decision };
 }
 

@@ -45,6 +45,19 @@ internal sealed class ToolPackage
 
     internal ToolModuleLoader Loader { get; }
 
+    /// <summary>Where this version came from: the Git commit, or <see cref="Version"/> for a plain folder.
+    /// Every reply record carries it (header <c>tool-version</c>).</summary>
+    public string Revision { get; private init; } = "";
+
+    /// <summary>This package labelled with the commit (or other revision) it was built from.</summary>
+    public ToolPackage WithRevision(string revision) =>
+        new(Folder, EntryFile, Version, Loader, ToolNames, Tests) { Revision = revision };
+
+    /// <summary>A package without tools, for a daemon whose tools could not be loaded yet.</summary>
+    public static ToolPackage Empty(string revision) =>
+        new("", DefaultEntryFile, "none", new ToolModuleLoader(new Dictionary<string, Jint.Prepared<Acornima.Ast.Module>>()), [], [])
+        { Revision = revision };
+
     public bool HasTool(string name) => ToolNames.Contains(name, StringComparer.Ordinal);
 
     /// <summary>Reads, parses and evaluates the folder; every problem is a <see cref="ToolLoadException"/>.</summary>
@@ -83,7 +96,10 @@ internal sealed class ToolPackage
                 .Where(name => name != TestsExport && exports.Get(name).IsCallable())
                 .Order(StringComparer.Ordinal)
                 .ToList();
-            return new ToolPackage(folder, entry, sources.Version, loader, toolNames, ReadTests(engine, exports, entry));
+            return new ToolPackage(folder, entry, sources.Version, loader, toolNames, ReadTests(engine, exports, entry))
+            {
+                Revision = sources.Version,
+            };
         }
         catch (ToolLoadException)
         {

@@ -11,13 +11,15 @@ internal static class RunCommand
         var data = new Option<string?>("--data") { Description = "data directory (default: ./data, or MailStreams:DataDirectory)" };
         var tools = new Option<string?>("--tools") { Description = "tools folder (default: ./tools)" };
         var urls = new Option<string?>("--urls") { Description = $"listen URLs (default: {DaemonApp.DefaultUrl})" };
-        var command = new Command("run", "Run the daemon: HTTP ingress, inbox pipelines, outbox.") { data, tools, urls };
+        var watch = new Option<bool>("--watch") { Description = "reload the tools folder when its files change (through the same tests)" };
+        var command = new Command("run", "Run the daemon: HTTP ingress, inbox pipelines, outbox.") { data, tools, urls, watch };
         command.SetAction(async (parse, ct) =>
         {
             var settings = new Dictionary<string, string?>();
             if (parse.GetValue(data) is { } d) settings["MailStreams:DataDirectory"] = d;
             if (parse.GetValue(tools) is { } t) settings["MailStreams:ToolsDirectory"] = t;
             if (parse.GetValue(urls) is { } u) settings["urls"] = u;
+            if (parse.GetValue(watch)) settings["MailStreams:Tools:Watch"] = "true";
             try
             {
                 await using var app = DaemonApp.Build(settings);

@@ -40,6 +40,7 @@ public static class DaemonApp
         app.MapWebhooks();
         app.MapMessages();
         app.MapStreams();
+        app.MapTools();
         return app;
     }
 }

@@ -2,10 +2,10 @@ using MailStreams.Tools;
 
 namespace MailStreams.Actors.Tests.Tools;
 
-/// <summary>The example tool shipped in the repository's <c>tools/</c> folder.</summary>
+/// <summary>The example tool shipped in the repository's <c>tools/</c> folder (TypeScript, through the activation gate).</summary>
 public sealed class ReverserToolTests
 {
-    private static readonly Lazy<Task<ToolPackage>> Tools = new(() => ToolPackage.LoadAsync(ToolFolders.RepositoryTools()));
+    private static readonly Lazy<Task<ToolPackage>> Tools = new(ToolFolders.LoadRepositoryTools);
 
     [Fact]
     public async Task The_repository_tools_pass_their_own_tests()

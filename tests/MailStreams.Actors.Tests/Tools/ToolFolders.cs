@@ -1,6 +1,8 @@
 using MailStreams.Mail;
 using MailStreams.Testing;
 using MailStreams.Tools;
+using MailStreams.Tools.TypeScript;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MailStreams.Actors.Tests.Tools;
 
@@ -21,6 +23,15 @@ internal static class ToolFolders
             if (File.Exists(Path.Combine(dir.FullName, "MailStreams.sln"))) return Path.Combine(dir.FullName, "tools");
         }
         throw new DirectoryNotFoundException("MailStreams.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>The repository's tools (TypeScript) through the activation gate: transpiled, loaded, $TESTS passed.</summary>
+    public static async Task<ToolPackage> LoadRepositoryTools()
+    {
+        var gate = new ToolActivationGate(new ToolInvoker(ToolLimits.Default), new TypeScriptCompiler(),
+            Path.Combine(Path.GetTempPath(), "mailstreams-test-builds"), NullLogger.Instance);
+        var candidate = await gate.PrepareAsync(RepositoryTools(), "repository", default);
+        return candidate.Package ?? throw new InvalidOperationException("the repository tools do not pass the gate: " + string.Join("; ", candidate.Problems));
     }
 
     /// <summary>Writes <paramref name="files"/> (relative path, source) into <paramref name="dir"/>.</summary>

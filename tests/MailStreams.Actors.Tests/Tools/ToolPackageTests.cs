@@ -8,7 +8,7 @@ public sealed class ToolPackageTests
     [Fact]
     public async Task Loads_the_repository_tools_folder()
     {
-        var package = await ToolPackage.LoadAsync(ToolFolders.RepositoryTools());
+        var package = await ToolFolders.LoadRepositoryTools();
         Assert.Contains("reverser", package.ToolNames);
         Assert.Equal("index.js", package.EntryFile);
         Assert.Matches("^[0-9a-f]{12}$", package.Version);

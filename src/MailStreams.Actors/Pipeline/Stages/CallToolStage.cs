@@ -6,7 +6,9 @@ namespace MailStreams.Pipeline.Stages;
 
 /// <summary>
 /// Calls the inbox's tool for each undecided email, one at a time. A failing call is tried again up to
-/// <paramref name="attempts"/> times in all; then the email is decided dead with the last error.
+/// <paramref name="attempts"/> times in all; then the email is decided dead with the last error. The tools version is
+/// read once per email, so a version activated meanwhile applies from the next email on; the item records which
+/// version decided it, and every call is counted per inbox (<see cref="ToolCallStats"/>).
 /// </summary>
 internal static class CallToolStage
 {
@@ -18,11 +20,14 @@ internal static class CallToolStage
         if (item is not { Decision: InboxDecision.Undecided, Email: { } email }) return item;
         var package = tools.Current;
         if (!package.HasTool(item.Inbox)) return item.With(new InboxDecision.NoReply($"no-tool: no tool named '{item.Inbox}'"));
+        item = item with { ToolVersion = package.Revision };
 
         var error = "";
         for (var attempt = 1; attempt <= Math.Max(1, attempts); attempt++)
         {
-            switch (await invoker.InvokeAsync(package, item.Inbox, email, ct))
+            var outcome = await invoker.InvokeAsync(package, item.Inbox, email, ct);
+            tools.Stats.Record(item.Inbox, email.Id, outcome);
+            switch (outcome)
             {
                 case ToolOutcome.Replied replied: return item.With(new InboxDecision.Replied(replied.Reply));
                 case ToolOutcome.NoReply: return item.With(new InboxDecision.NoReply("tool-returned-null"));

@@ -10,7 +10,8 @@ namespace MailStreams.Pipeline.Stages;
 /// <summary>
 /// Records what was decided for each inbox record and emits its seq_num: a reply is appended to <c>outbox</c>,
 /// a dead email to <c>dead/inbox/&lt;name&gt;</c> (the original body, with the error), a no-reply decision to
-/// <c>events/skipped</c> with its reason. Every record carries the idempotency key and the source position.
+/// <c>events/skipped</c> with its reason. Every record carries the idempotency key and the source position, and
+/// <c>tool-version</c>, the tools revision (Git commit) that decided it, when a tool was called.
 /// </summary>
 internal static class WriteOutcomeStage
 {
@@ -45,6 +46,7 @@ internal static class WriteOutcomeStage
             RecordHeader.Of("source-seq", item.Record.SeqNum.ToString()),
         };
         if (item.Email is { } email) headers.Add(RecordHeader.Of("email-id", email.Id));
+        if (item.ToolVersion is { } toolVersion) headers.Add(RecordHeader.Of("tool-version", toolVersion));
         foreach (var (name, value) in extra) headers.Add(RecordHeader.Of(name, value.ReplaceLineEndings(" ")));
         return new AppendRecord(headers, body);
     }

@@ -1,36 +1,20 @@
 // MailStreams tools: one exported function per inbox (see mailstreams.d.ts and README.md).
-
-/**
- * The code points of a string, each as a string (a surrogate pair stays one item). Written out because the
- * engine's string iterator (`Array.from(s)`, `[...s]`, `for...of`) yields grapheme clusters, not code points.
- * @param {string} text
- * @returns {string[]}
- */
-const codePoints = (text) => {
-  const points = [];
-  for (let i = 0; i < text.length; ) {
-    const point = text.codePointAt(i);
-    points.push(String.fromCodePoint(point));
-    i += point > 0xffff ? 2 : 1;
-  }
-  return points;
-};
+import type { Email, Tests } from "mailstreams";
+import { codePoints, trimEnd } from "./lib/text";
 
 /**
  * reverser@<domain>: replies with the email's text reversed by Unicode code points, so emoji and other
  * characters outside the BMP stay intact. Trailing whitespace (the final newline of most mails) is dropped
  * first; an email without text gets no reply.
- * @param {import("mailstreams").Email} email
- * @returns {string | null}
  */
-export const reverser = (email) => {
-  const text = (email.text ?? "").replace(/\s+$/u, "");
+export const reverser = (email: Email): string | null => {
+  const text = trimEnd(email.text ?? "");
   if (text.trim() === "") return null;
   return codePoints(text).reverse().join("");
 };
 
 /** Run on every sync of the tools repo; a failing case keeps the previous version live. */
-export const $TESTS = [
+export const $TESTS: Tests = [
   { name: "reverses plain ASCII", stream: "inbox/reverser", input: "hello world", expected: "dlrow olleh" },
   { name: "keeps emoji whole", stream: "inbox/reverser", input: "ab😀", expected: "😀ba" },
   { name: "drops the trailing newline", stream: "inbox/reverser", input: "abc\r\n", expected: "cba" },
