@@ -58,7 +58,7 @@ internal sealed class InboxSupervisor : ReceiveActor
         Context.ActorOf(RestartWithBackoff.Props(InboxPipelineActor.Props(inbox, _services), "pipeline", _services.Settings), ActorNameOf(inbox));
     }
 
-    private static string ActorNameOf(string inbox) => "inbox-" + Uri.EscapeDataString(inbox);
+    public static string ActorNameOf(string inbox) => "inbox-" + Uri.EscapeDataString(inbox);
 
     protected override void PostStop()
     {

@@ -1,5 +1,6 @@
 using MailStreams.Hosting;
 using MailStreams.Tools;
+using MailStreams.Host.Health;
 using MailStreams.Host.Http;
 
 namespace MailStreams.Host.Daemon;
@@ -20,15 +21,18 @@ public static class DaemonApp
         builder.Configuration.AddInMemoryCollection(settings);
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        builder.Host.UseSystemd(); // Type=notify under systemd (journald levels); nothing changes elsewhere
+        builder.AddMailStreamsTelemetry();
 
         var options = builder.Configuration.GetSection(MailStreamsOptions.Section).Get<MailStreamsOptions>() ?? new MailStreamsOptions();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddMailStreams(options);
+        builder.Services.AddMailStreamsHealth();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
 
         var app = builder.Build();
         app.Services.GetRequiredService<ActiveTools>(); // load the tools now: a broken tools folder stops the start with its error
-        app.MapGet("/healthz", () => Results.Json(new { status = "alive" }));
+        app.MapHealth();
         app.MapWebhooks();
         app.MapMessages();
         app.MapStreams();
