@@ -13,6 +13,8 @@ public static class MailStreamsCli
         root.Subcommands.Add(SendCommand.Create());
         root.Subcommands.Add(StreamsCommand.Create());
         root.Subcommands.Add(WebhookCommand.Create());
+        root.Subcommands.Add(SecretsCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
         return root;
     }
 }

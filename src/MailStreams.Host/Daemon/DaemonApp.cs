@@ -2,6 +2,7 @@ using MailStreams.Hosting;
 using MailStreams.Tools;
 using MailStreams.Host.Health;
 using MailStreams.Host.Http;
+using MailStreams.Host.Secrets;
 
 namespace MailStreams.Host.Daemon;
 
@@ -19,6 +20,7 @@ public static class DaemonApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args ?? [], ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(EnvironmentAliases.From(Environment.GetEnvironmentVariable));
         builder.Configuration.AddInMemoryCollection(settings);
+        SecretsConfiguration.Add(builder.Configuration, settings);
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         builder.Host.UseSystemd(); // Type=notify under systemd (journald levels); nothing changes elsewhere
