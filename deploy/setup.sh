@@ -79,9 +79,11 @@ if [ "$uninstall" -eq 1 ]; then
   if systemctl is-enabled --quiet mailstreams 2>/dev/null; then systemctl disable --quiet mailstreams; changed "disabled mailstreams"; fi
   if [ -f "$UNIT" ]; then rm -f "$UNIT"; changed "removed $UNIT"; systemd_running && systemctl daemon-reload; fi
   if [ -d "$PREFIX" ]; then rm -rf "$PREFIX"; changed "removed $PREFIX"; fi
-  if [ -f "$CADDY_SITE" ]; then
-    rm -f "$CADDY_SITE"; changed "removed $CADDY_SITE"
-    systemd_running && systemctl is-active --quiet caddy && systemctl reload caddy
+  if [ -f "$CADDY_SITE" ]; then rm -f "$CADDY_SITE"; changed "removed $CADDY_SITE"; fi
+  if grep -qxF "import $CADDY_SITES/*.caddy" "$CADDYFILE" 2>/dev/null; then
+    sed -i -e '/^# Added by MailStreams deploy\/setup.sh$/d' -e "\\#^import $CADDY_SITES/\\*\\.caddy\$#d" "$CADDYFILE"
+    changed "removed the import of $CADDY_SITES from $CADDYFILE"
+    if systemd_running && systemctl is-active --quiet caddy; then systemctl reload caddy; fi
   fi
   if [ "$purge" -eq 1 ]; then
     for path in "$DATA" "$CONF"; do
@@ -123,9 +125,12 @@ need=()
 command -v age >/dev/null 2>&1 || need+=(age)
 command -v curl >/dev/null 2>&1 || need+=(curl)
 [ "$with_caddy" -eq 0 ] || command -v caddy >/dev/null 2>&1 || need+=(caddy)
-if [ "${#need[@]}" -gt 0 ]; then
-  say "installing ${need[*]}"
+icu_missing=0
+ldconfig -p | grep -q 'libicuuc\.so' || icu_missing=1 # .NET needs ICU (libicu72 on Debian 12, libicu74 on Ubuntu 24.04)
+if [ "${#need[@]}" -gt 0 ] || [ "$icu_missing" -eq 1 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  [ "$icu_missing" -eq 0 ] || need+=("$(apt-cache pkgnames libicu | grep -E '^libicu[0-9]+$' | sort -V | tail -n 1)")
+  say "installing ${need[*]}"
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
   changed "installed ${need[*]}"
 fi
@@ -172,6 +177,7 @@ SECRETS=$CONF/secrets.encrypted.yaml
 export SOPS_AGE_KEY_FILE=$KEY MAILSTREAMS_SECRETS=$SECRETS
 if [ ! -f "$KEY" ]; then
   (umask 077 && age-keygen -o "$KEY" 2>/dev/null)
+  chown "root:$SERVICE_USER" "$KEY"; chmod 640 "$KEY"
   changed "created this server's age key $KEY"
 fi
 if [ "$(stat -c '%U:%G %a' "$KEY")" != "root:$SERVICE_USER 640" ]; then chown "root:$SERVICE_USER" "$KEY"; chmod 640 "$KEY"; changed "fixed owner/mode of $KEY"; fi
@@ -260,16 +266,16 @@ fi
 
 # ---------------------------------------------------------------- start and health check
 problems=()
-check_ready() { # check_ready URL: prints the failing checks of /readyz, returns 0 when ready
-  local body
+check_ready() { # check_ready URL: waits up to 60 s for /readyz, then names what is wrong; 0 when ready
+  local body="" answer
   for _ in $(seq 1 60); do
-    if body=$(curl -fsS "$1/readyz" 2>/dev/null); then say "health: ready: $(echo "$body" | tr -s ' \n' ' ')"; return 0; fi
-    body=$(curl -sS "$1/readyz" 2>/dev/null || true)
-    [ -n "$body" ] && break
+    if answer=$(curl -fsS "$1/readyz" 2>/dev/null); then say "health: ready: $(echo "$answer" | tr -s ' \n' ' ')"; return 0; fi
+    answer=$(curl -sS "$1/readyz" 2>/dev/null || true)
+    [ -z "$answer" ] || body=$answer
     sleep 1
   done
   if [ -z "$body" ]; then problems+=("the daemon does not answer on $1 (see: journalctl -u mailstreams -n 50)"); return 1; fi
-  problems+=("the daemon is up but not ready: $(echo "$body" | tr -s ' \n' ' ')")
+  problems+=("the daemon is up but not ready after 60 s: $(echo "$body" | tr -s ' \n' ' ')")
   return 1
 }
 if systemd_running; then

@@ -18,10 +18,17 @@ if [ ! -x "$base/bin/bash" ]; then
   [ -n "$mirror" ] || mirror=$(awk '/^deb / && $2 ~ /debian\/?$/ {print $2; exit}' /etc/apt/sources.list)
   debootstrap --variant=minbase --include=systemd,ca-certificates,curl,procps bookworm "$base" "$mirror"
 fi
-rm -rf "$root"
+unmount_all() {
+  for m in dev/pts dev sys proc; do
+    if mountpoint -q "$root/$m" 2>/dev/null; then umount "$root/$m" || umount -l "$root/$m"; fi
+  done
+}
+# Never delete through a bind mount: that would delete the host's /dev.
+unmount_all
+if grep -q " $root/" /proc/mounts; then echo "refusing to delete $root: something is still mounted below it" >&2; exit 1; fi
+rm -rf --one-file-system "$root"
 cp -a "$base" "$root"
-cleanup() { for m in dev/pts dev proc sys; do umount "$root/$m" 2>/dev/null || true; done; }
-trap cleanup EXIT
+trap unmount_all EXIT
 mount --bind /proc "$root/proc"; mount --bind /sys "$root/sys"; mount --bind /dev "$root/dev"; mount --bind /dev/pts "$root/dev/pts"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 
@@ -44,12 +51,19 @@ grep -q "no changes: everything was already in place" <<<"$out" || { echo "FAIL:
 step "installed files"
 in_root ls -l /opt/mailstreams/mailstreams /etc/mailstreams /etc/systemd/system/mailstreams.service /etc/caddy/sites
 in_root stat -c '%U:%G %a %n' /var/lib/mailstreams /etc/mailstreams /etc/mailstreams/age.key /etc/mailstreams/secrets.encrypted.yaml
+step "the service user decrypts the server's secrets file"
+in_root runuser -u mailstreams -- env SOPS_AGE_KEY_FILE=/etc/mailstreams/age.key \
+  /opt/mailstreams/mailstreams secrets get RESEND_API_KEY --file /etc/mailstreams/secrets.encrypted.yaml
+step "Caddy accepts the configuration"
+in_root caddy validate --config /etc/caddy/Caddyfile --adapter caddyfile 2>&1 | tail -n 1
 step "systemd-analyze verify on the installed unit"
 in_root systemd-analyze verify /etc/systemd/system/mailstreams.service && echo "verify: ok"
 step "uninstall (keeps data)"
 in_root /src/deploy/setup.sh --uninstall
 in_root test -d /var/lib/mailstreams && echo "data kept: /var/lib/mailstreams"
 in_root test ! -e /opt/mailstreams && in_root test ! -e /etc/systemd/system/mailstreams.service && echo "program and unit removed"
+if in_root grep -q "import /etc/caddy/sites" /etc/caddy/Caddyfile; then echo "FAIL: the Caddyfile still imports the site" >&2; exit 1; fi
+echo "Caddy site and import removed"
 step "uninstall --purge"
 in_root /src/deploy/setup.sh --uninstall --purge
 in_root test ! -e /var/lib/mailstreams && echo "data removed"
