@@ -296,7 +296,8 @@ else
   # shellcheck source=/dev/null
   . "$ENV_FILE"
   set +a
-  runuser -u "$SERVICE_USER" -- env SOPS_AGE_KEY_FILE="$KEY" MAILSTREAMS_SECRETS="$SECRETS" \
+  # setpriv execs the program itself (no forked child left behind), so $! is the daemon.
+  setpriv --reuid="$SERVICE_USER" --regid="$SERVICE_USER" --init-groups env SOPS_AGE_KEY_FILE="$KEY" MAILSTREAMS_SECRETS="$SECRETS" \
     "$PREFIX/mailstreams" run --data "$DATA" --urls "http://127.0.0.1:$port" >"$DATA/setup-check.log" 2>&1 &
   pid=$!
   check_ready "http://127.0.0.1:$port" || problems+=("its output: $(tail -n 5 "$DATA/setup-check.log" | tr '\n' ' ')")
