@@ -3,6 +3,7 @@ using MailStreams.Diagnostics;
 using MailStreams.Host.Tests.Daemon;
 using MailStreams.Store;
 using MailStreams.Testing;
+using MailStreams.Testing.FakeResend;
 
 namespace MailStreams.Host.Tests.Health;
 
@@ -74,6 +75,28 @@ public sealed class MetricsTests : IDisposable
         Assert.Equal(traceId, MailTrace.TraceIdOf(outbox.Header(MailTrace.Header)));
         Assert.Equal(traceId, MailTrace.TraceIdOf(sent.Header(MailTrace.Header)));
         Assert.NotEqual(inbox.Header(MailTrace.Header), sent.Header(MailTrace.Header));
+    }
+
+    [Fact]
+    public async Task Follows_a_webhook_email_in_one_trace_to_the_send_and_counts_429s_and_retries()
+    {
+        await using var resend = await ResendPath.StartAsync();
+        resend.Resend.FailNext(FakeResendEndpoint.Send, 1, new FakeResendFailure.RateLimited(1));
+        resend.Resend.FailNext(FakeResendEndpoint.Send, 1, new FakeResendFailure.ServerError());
+        await using var daemon = await RunningDaemon.StartAsync(_data.Path, resend.Settings());
+
+        Assert.Equal(HttpStatusCode.OK, (await daemon.Client.SendAsync(ResendPath.Delivery("msg_traced"))).StatusCode);
+
+        var sent = Assert.Single(await daemon.WaitForRecordsAsync(StreamNames.Sent, 1));
+        var webhook = Assert.Single(await daemon.ReadAsync(StreamNames.ResendIngress));
+        var traceId = MailTrace.TraceIdOf(webhook.Header(MailTrace.Header));
+        Assert.NotNull(traceId);
+        Assert.Equal(traceId, MailTrace.TraceIdOf(Assert.Single(await daemon.ReadAsync("inbox/reverser")).Header(MailTrace.Header)));
+        Assert.Equal(traceId, MailTrace.TraceIdOf(sent.Header(MailTrace.Header)));
+        var scrape = await MetricsScrape.GetAsync(daemon.Client);
+        Assert.Equal(1, scrape.Value("mailstreams_provider_rate_limited_total", "operation=\"send\""));
+        Assert.Equal(2, scrape.Value("mailstreams_sends_total", "status=\"retry\""));
+        Assert.Equal(1, scrape.Value("mailstreams_sends_total", "status=\"sent\""));
     }
 
     private static async Task<MetricsScrape> ScrapeUntilAsync(RunningDaemon daemon, Func<MetricsScrape, bool> done)
