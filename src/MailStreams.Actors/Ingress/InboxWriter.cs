@@ -1,3 +1,4 @@
+using MailStreams.Diagnostics;
 using MailStreams.Mail;
 using MailStreams.Store;
 
@@ -24,7 +25,8 @@ internal sealed class InboxWriter(IStreamStore store, DedupeIndex index)
         if (index.Find(key) is { } known) return long.Parse(known);
 
         var existing = await FindRecentAsync(stream, email.Id, ct);
-        var seq = existing ?? (await store.AppendAsync(stream, [ToRecord(email)], ct: ct)).Start.SeqNum;
+        var seq = existing ?? (await store.AppendAsync(stream, [MailTrace.Stamp(ToRecord(email))], ct: ct)).Start.SeqNum;
+        if (existing is null) MailMetrics.Received.Add(1, MailMetrics.Inbox(inbox));
         index.Add(key, seq.ToString());
         return seq;
     }

@@ -1,3 +1,4 @@
+using MailStreams.Diagnostics;
 using MailStreams.Mail;
 using MailStreams.Store;
 using MailStreams.Tools;
@@ -13,6 +14,8 @@ internal sealed class MailIntake(IStreamStore store, InboxWriter writer, InboxRo
 {
     public async Task<IntakeResult> AcceptAsync(Email email, CancellationToken ct = default)
     {
+        using var trace = MailTrace.Start("mail.intake");
+        trace.SetTag("email.id", email.Id);
         var route = router.Route(email);
         var accepted = new List<InboxAppend>();
         var unrouted = new List<string>();
@@ -34,7 +37,7 @@ internal sealed class MailIntake(IStreamStore store, InboxWriter writer, InboxRo
     {
         var reason = string.Join(", ", unrouted);
         var record = AppendRecord.Json("mail.unrouted", MailJson.Serialize(email), ("email-id", email.Id), ("reason", reason));
-        return store.AppendAsync(StreamNames.Unrouted, [record], ct: ct);
+        return store.AppendAsync(StreamNames.Unrouted, [MailTrace.Stamp(record)], ct: ct);
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using MailStreams.Diagnostics;
 using MailStreams.Hosting;
 using MailStreams.Ingress.Resend;
 using MailStreams.Mail;
@@ -21,6 +22,7 @@ internal sealed class ResendContentFetcher(ResendClient? client, ResendEmailMapp
 
     public async Task<long> HandleAsync(StreamRecord record, CancellationToken ct)
     {
+        using var trace = MailTrace.Continue("mail.fetch", record);
         var parsed = ResendWebhookParser.Parse(record.Body);
         if (parsed is not ResendWebhookParseResult.Parsed { EmailReceived: { } data })
         {
@@ -81,6 +83,6 @@ internal sealed class ResendContentFetcher(ResendClient? client, ResendEmailMapp
             RecordHeader.Of("source-seq", record.SeqNum.ToString()),
         };
         if (record.Header("email-id") is { } id) headers.Add(RecordHeader.Of("email-id", id));
-        return store.AppendAsync(StreamNames.DeadIngress, [new AppendRecord(headers, record.Body)], ct: ct);
+        return store.AppendAsync(StreamNames.DeadIngress, [MailTrace.Stamp(new AppendRecord(headers, record.Body))], ct: ct);
     }
 }

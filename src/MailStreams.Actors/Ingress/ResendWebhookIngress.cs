@@ -1,3 +1,4 @@
+using MailStreams.Diagnostics;
 using MailStreams.Ingress.Resend;
 using MailStreams.Ingress.Svix;
 using MailStreams.Store;
@@ -18,7 +19,12 @@ internal sealed class ResendWebhookIngress(SvixVerifier verifier, IStreamStore s
     public async Task<WebhookOutcome> AcceptAsync(IReadOnlyDictionary<string, string?> headers, byte[] body, CancellationToken ct = default)
     {
         var verification = verifier.Verify(headers, body);
-        if (verification is SvixVerification.Failed failed) return WebhookOutcome.Unauthorized(failed.Message);
+        if (verification is SvixVerification.Failed failed)
+        {
+            MailMetrics.WebhookVerificationFailures.Add(1);
+            return WebhookOutcome.Unauthorized(failed.Message);
+        }
+        using var trace = MailTrace.Start("mail.webhook");
         var messageId = ((SvixVerification.Valid)verification).MessageId;
 
         var result = ResendWebhookParser.Parse(body);
@@ -34,7 +40,7 @@ internal sealed class ResendWebhookIngress(SvixVerifier verifier, IStreamStore s
         var headersOut = new List<(string, string)> { ("svix-id", messageId), ("event-type", type) };
         if (parsed.EmailReceived?.EmailId is { } emailId) headersOut.Add(("email-id", emailId));
         var record = AppendRecord.Json(isMail ? "resend.email-received" : "resend.event", body, headersOut.ToArray());
-        await store.AppendAsync(isMail ? StreamNames.ResendIngress : StreamNames.ResendEvents, [record], ct: ct);
+        await store.AppendAsync(isMail ? StreamNames.ResendIngress : StreamNames.ResendEvents, [MailTrace.Stamp(record)], ct: ct);
         index.Add(key);
         return WebhookOutcome.Accepted(isMail ? "accepted" : $"recorded {type}");
     }

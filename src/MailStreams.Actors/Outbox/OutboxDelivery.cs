@@ -1,5 +1,6 @@
 using System.Text;
 using Akka;
+using MailStreams.Diagnostics;
 using MailStreams.Hosting;
 using MailStreams.Mail;
 using MailStreams.Sending;
@@ -19,13 +20,18 @@ internal sealed class OutboxDelivery(IStreamStore store, IMailSender sender, Out
 
     public async Task<Done> DeliverAsync(StreamRecord record, CancellationToken ct)
     {
+        using var trace = MailTrace.Continue("mail.send", record);
         var key = record.Header("idempotency-key");
         if (string.IsNullOrEmpty(key))
         {
             await DeadLetterAsync(record, $"outbox-{record.SeqNum}", "record has no idempotency-key header", ct);
             return Done.Instance;
         }
-        if (await askOutbox(new OutboxActor.Consider(record.SeqNum, key)) is OutboxActor.AlreadyDone) return Done.Instance;
+        if (await askOutbox(new OutboxActor.Consider(record.SeqNum, key)) is OutboxActor.AlreadyDone)
+        {
+            MailMetrics.Sends.Add(1, MailMetrics.Status("duplicate"));
+            return Done.Instance;
+        }
 
         OutboundEmail email;
         try { email = MailJson.Deserialize<OutboundEmail>(record.Body); }
@@ -40,16 +46,20 @@ internal sealed class OutboxDelivery(IStreamStore store, IMailSender sender, Out
             switch (await sender.SendAsync(email, key, ct))
             {
                 case SendResult.Sent sent:
-                    await store.AppendAsync(StreamNames.Sent, [SentRecord(record, key, sent.ProviderId)], ct: ct);
+                    MailMetrics.Sends.Add(1, MailMetrics.Status("sent"));
+                    await store.AppendAsync(StreamNames.Sent, [MailTrace.Stamp(SentRecord(record, key, sent.ProviderId))], ct: ct);
                     await askOutbox(new OutboxActor.Delivered(record.SeqNum, key, sent.ProviderId));
                     return Done.Instance;
                 case SendResult.Permanent rejected:
+                    MailMetrics.Sends.Add(1, MailMetrics.Status("rejected"));
                     await DeadLetterAsync(record, key, $"rejected with {rejected.StatusCode}: {rejected.Response}", ct);
                     return Done.Instance;
                 case SendResult.Transient failed when attempt >= settings.MaxAttempts:
+                    MailMetrics.Sends.Add(1, MailMetrics.Status("gave-up"));
                     await DeadLetterAsync(record, key, $"gave up after {attempt} attempts: {failed.Reason}", ct);
                     return Done.Instance;
                 case SendResult.Transient failed:
+                    MailMetrics.Sends.Add(1, MailMetrics.Status("retry"));
                     await Task.Delay(failed.RetryAfter ?? _backoff.Delay(attempt), ct);
                     break;
             }
@@ -66,7 +76,7 @@ internal sealed class OutboxDelivery(IStreamStore store, IMailSender sender, Out
             RecordHeader.Of("source-stream", StreamNames.Outbox),
             RecordHeader.Of("source-seq", record.SeqNum.ToString()),
         };
-        await store.AppendAsync(StreamNames.DeadOutbox, [new AppendRecord(headers, record.Body)], ct: ct);
+        await store.AppendAsync(StreamNames.DeadOutbox, [MailTrace.Stamp(new AppendRecord(headers, record.Body))], ct: ct);
         await askOutbox(new OutboxActor.DeadLettered(record.SeqNum, key, reason));
     }
 

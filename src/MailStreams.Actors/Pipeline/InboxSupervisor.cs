@@ -79,7 +79,7 @@ internal sealed class InboxSupervisor : ReceiveActor, IWithTimers
         return PipelineProtocol.Drained.Instance;
     }
 
-    private static string ActorNameOf(string inbox) => "inbox-" + Uri.EscapeDataString(inbox);
+    public static string ActorNameOf(string inbox) => "inbox-" + Uri.EscapeDataString(inbox);
 
     protected override void PostStop()
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 
 namespace MailStreams.Host.Cli;
 
@@ -9,7 +10,7 @@ public static class MailStreamsCli
     public static async Task<int> RunAsync(string[] args)
     {
         var parse = Build().Parse(args);
-        if (parse.Errors.Count == 0) return await parse.InvokeAsync();
+        if (parse.Errors.Count == 0 || parse.Action is HelpAction) return await parse.InvokeAsync();
         foreach (var error in parse.Errors) Console.Error.WriteLine("mailstreams: " + error.Message);
         Console.Error.WriteLine("Try 'mailstreams --help'.");
         return 2;
@@ -24,6 +25,8 @@ public static class MailStreamsCli
         root.Subcommands.Add(StreamsCommand.Create());
         root.Subcommands.Add(WebhookCommand.Create());
         root.Subcommands.Add(ToolsCommand.Create());
+        root.Subcommands.Add(SecretsCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
         return root;
     }
 }

@@ -1,7 +1,9 @@
 using MailStreams.Hosting;
 using MailStreams.Store;
 using MailStreams.Tools;
+using MailStreams.Host.Health;
 using MailStreams.Host.Http;
+using MailStreams.Host.Secrets;
 
 namespace MailStreams.Host.Daemon;
 
@@ -19,12 +21,16 @@ public static class DaemonApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args ?? [], ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(EnvironmentAliases.From(Environment.GetEnvironmentVariable));
         builder.Configuration.AddInMemoryCollection(settings);
+        SecretsConfiguration.Add(builder.Configuration, settings);
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        builder.Host.UseSystemd(); // Type=notify under systemd (journald levels); nothing changes elsewhere
+        builder.AddMailStreamsTelemetry();
 
         var options = builder.Configuration.GetSection(MailStreamsOptions.Section).Get<MailStreamsOptions>() ?? new MailStreamsOptions();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddMailStreams(options);
+        builder.Services.AddMailStreamsHealth();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
 
         var app = builder.Build();
@@ -36,7 +42,7 @@ public static class DaemonApp
             Path.GetFullPath(options.DataDirectory), string.Join(", ", tools.ToolNames), tools.Folder,
             string.IsNullOrEmpty(options.Resend.ApiKey) ? "written to " + options.FullPath("sent") : "sent through Resend",
             string.Join(", ", options.Domains));
-        app.MapGet("/healthz", () => Results.Json(new { status = "alive" }));
+        app.MapHealth();
         app.MapWebhooks();
         app.MapMessages();
         app.MapStreams();

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Akka;
 using Akka.Streams.Dsl;
+using MailStreams.Diagnostics;
 using MailStreams.Tools;
 
 namespace MailStreams.Pipeline.Stages;
@@ -22,10 +24,14 @@ internal static class CallToolStage
         if (!package.HasTool(item.Inbox)) return item.With(new InboxDecision.NoReply($"no-tool: no tool named '{item.Inbox}'"));
         item = item with { ToolVersion = package.Revision };
 
+        using var trace = MailTrace.Continue("mail.tool", item.Record);
         var error = "";
         for (var attempt = 1; attempt <= Math.Max(1, attempts); attempt++)
         {
+            var started = Stopwatch.GetTimestamp();
             var outcome = await invoker.InvokeAsync(package, item.Inbox, email, ct);
+            MailMetrics.ToolDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, MailMetrics.Inbox(item.Inbox),
+                new KeyValuePair<string, object?>("outcome", outcome switch { ToolOutcome.Failed => "failed", ToolOutcome.NoReply => "no-reply", _ => "replied" }));
             tools.Stats.Record(item.Inbox, email.Id, outcome);
             switch (outcome)
             {

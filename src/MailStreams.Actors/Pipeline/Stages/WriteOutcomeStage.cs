@@ -2,6 +2,7 @@ using System.Text;
 using Akka;
 using Akka.Event;
 using Akka.Streams.Dsl;
+using MailStreams.Diagnostics;
 using MailStreams.Mail;
 using MailStreams.Store;
 
@@ -25,6 +26,7 @@ internal static class WriteOutcomeStage
 
     public static async Task<long> WriteAsync(IStreamStore store, InboxItem item, CancellationToken ct)
     {
+        using var trace = MailTrace.Continue("mail.decide", item.Record);
         var (stream, record) = item.Decision switch
         {
             InboxDecision.Outgoing o => (StreamNames.Outbox, Record(item, "mail.reply", MailJson.Serialize(o.Email))),
@@ -32,7 +34,14 @@ internal static class WriteOutcomeStage
             InboxDecision.NoReply n => (StreamNames.Skipped, Record(item, "mail.skipped", Encoding.UTF8.GetBytes(n.Reason), ("reason", n.Reason))),
             var other => throw new InvalidOperationException($"{item.IdempotencyKey} left the pipeline undecided ({other})"),
         };
-        await store.AppendAsync(stream, [record], ct: ct);
+        await store.AppendAsync(stream, [MailTrace.Stamp(record)], ct: ct);
+        var counter = item.Decision switch
+        {
+            InboxDecision.Outgoing => MailMetrics.Replied,
+            InboxDecision.Dead => MailMetrics.Dead,
+            _ => MailMetrics.Skipped,
+        };
+        counter.Add(1, MailMetrics.Inbox(item.Inbox));
         return item.Record.SeqNum;
     }
 

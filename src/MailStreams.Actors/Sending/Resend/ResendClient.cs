@@ -74,6 +74,8 @@ internal sealed class ResendClient : IMailSender
         {
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
             var body = Redact(await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false));
+            if ((int)response.StatusCode == 429)
+                Diagnostics.MailMetrics.RateLimited.Add(1, new KeyValuePair<string, object?>("operation", request.Method == HttpMethod.Post ? "send" : "fetch"));
             return (ResendResponse.From((int)response.StatusCode, body, response.Headers, _time.GetUtcNow()), null);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
