@@ -43,7 +43,10 @@ internal static class StatusCommand
         Console.WriteLine($"mailstreams {s.GetProperty("version").GetString()} on {s.GetProperty("runtime").GetString()}, up since {s.GetProperty("startedAt").GetDateTimeOffset():u}");
         Console.WriteLine($"data:    {s.GetProperty("dataDirectory").GetString()}   sender: {s.GetProperty("sender").GetString()}");
         Console.WriteLine($"tools:   {string.Join(", ", tools.GetProperty("names").EnumerateArray().Select(n => n.GetString()))} " +
-                          $"(version {tools.GetProperty("version").GetString()}, loaded {tools.GetProperty("loadedAt").GetDateTimeOffset():u})");
+                          $"(version {tools.GetProperty("version").GetString()}, live since {tools.GetProperty("loadedAt").GetDateTimeOffset():u})");
+        if (tools.TryGetProperty("lastSync", out var sync) && sync.ValueKind == JsonValueKind.Object)
+            Console.WriteLine($"sync:    {sync.GetProperty("at").GetDateTimeOffset():u} ({sync.GetProperty("trigger").GetString()}): " +
+                              $"{sync.GetProperty("outcome").GetString()} — {sync.GetProperty("message").GetString()}");
         Console.WriteLine($"{"inbox",-24} {"records",8} {"committed",10} {"lag",6}");
         foreach (var inbox in s.GetProperty("inboxes").EnumerateArray())
             Console.WriteLine($"{inbox.GetProperty("name").GetString(),-24} {inbox.GetProperty("tail").GetInt64(),8} {Text(inbox.GetProperty("committed")),10} {Text(inbox.GetProperty("lag")),6}");

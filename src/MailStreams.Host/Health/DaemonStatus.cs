@@ -13,7 +13,11 @@ internal sealed record DaemonStatus(
     IReadOnlyList<DeadLetterStatus> DeadLetters);
 
 /// <summary>The tool package in force: its folder, version and tool names, and when this daemon loaded it.</summary>
-internal sealed record ToolsStatus(string Folder, string Version, IReadOnlyList<string> Names, DateTimeOffset LoadedAt);
+/// <summary>The tools in force: where from, which revision, since when, and the last sync (null before the first).</summary>
+internal sealed record ToolsStatus(string Folder, string Version, IReadOnlyList<string> Names, DateTimeOffset LoadedAt, LastSyncStatus? LastSync);
+
+/// <summary>The last tool sync: when, what started it, how it ended and what it said.</summary>
+internal sealed record LastSyncStatus(DateTimeOffset At, string Trigger, string Outcome, string Message);
 
 /// <summary>One inbox pipeline: records in its stream, its committed offset and the difference (null when it did not answer).</summary>
 internal sealed record InboxStatus(string Name, long Tail, long? Committed, long? Lag);

@@ -7,6 +7,7 @@ using MailStreams.Pipeline;
 using MailStreams.Sending;
 using MailStreams.Store;
 using MailStreams.Tools;
+using MailStreams.Tools.Sync;
 
 namespace MailStreams.Host.Health;
 
@@ -18,6 +19,7 @@ namespace MailStreams.Host.Health;
 internal sealed class DaemonStatusReader(
     IStreamStore store,
     ActiveTools tools,
+    ToolsStatusBoard toolsStatus,
     MailStreamsOptions options,
     IMailSender sender,
     IRequiredActor<MailStreamsAkka.Inboxes> inboxes,
@@ -42,10 +44,17 @@ internal sealed class DaemonStatusReader(
             _startedAt,
             Path.GetFullPath(options.DataDirectory),
             sender.GetType().Name,
-            new ToolsStatus(package.Folder, package.Version, package.ToolNames, _startedAt),
+            ToolsOf(package),
             inboxStates,
             await OutboxAsync(ct),
             await DeadLettersAsync(ct));
+    }
+
+    private ToolsStatus ToolsOf(ToolPackage package)
+    {
+        var board = toolsStatus.Current;
+        var sync = board.LastSync is { } last ? new LastSyncStatus(last.At, last.Trigger, last.Outcome.ToString(), last.Message) : null;
+        return new ToolsStatus(package.Folder, package.Revision is { Length: > 0 } revision ? revision : package.Version, package.ToolNames, board.ActivatedAt ?? _startedAt, sync);
     }
 
     public async Task<OutboxStatus> OutboxAsync(CancellationToken ct = default)

@@ -38,7 +38,7 @@ public sealed class DeployFilesTests : IDisposable
         // verify also checks that ExecStart exists: point it at a file that does, the rest of the unit as shipped.
         var program = Path.Combine(_temp.Path, "mailstreams");
         await File.WriteAllTextAsync(program, "#!/bin/sh\n");
-        File.SetUnixFileMode(program, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(program, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var unit = Path.Combine(_temp.Path, "mailstreams.service");
         await File.WriteAllTextAsync(unit, (await File.ReadAllTextAsync(Unit)).Replace("/opt/mailstreams/mailstreams", program));
 
