@@ -18,7 +18,7 @@ public sealed class EncryptedConfigurationTests : IDisposable
         var (key, recipient) = _keys.New("server");
         var path = Path.Combine(_keys.Directory, "secrets.encrypted.yaml");
         var file = SecretsFile.New([recipient]);
-        file.Set("RESEND_WEBHOOK_SECRET", "whsec_from_the_file");
+        file.Set("RESEND_WEBHOOK_SECRET", "whsec_ZnJvbS10aGUtZmlsZS1zZWNyZXQ=");
         file.Set("MailStreams__AdminToken", "admin-from-the-file");
         file.Save(path, DateTimeOffset.UtcNow);
 
@@ -29,7 +29,7 @@ public sealed class EncryptedConfigurationTests : IDisposable
         });
 
         var options = daemon.Services.GetRequiredService<MailStreamsOptions>();
-        Assert.Equal("whsec_from_the_file", options.Resend.WebhookSecret);
+        Assert.Equal("whsec_ZnJvbS10aGUtZmlsZS1zZWNyZXQ=", options.Resend.WebhookSecret);
         Assert.Equal("admin-from-the-file", options.AdminToken);
     }
 
