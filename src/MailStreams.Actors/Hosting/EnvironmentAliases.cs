@@ -12,6 +12,9 @@ public static class EnvironmentAliases
         ["MAILSTREAMS_DATA"] = "MailStreams:DataDirectory",
         ["MAILSTREAMS_TOOLS"] = "MailStreams:ToolsDirectory",
         ["MAILSTREAMS_ADMIN_TOKEN"] = "MailStreams:AdminToken",
+        ["S2_ACCESS_TOKEN"] = "MailStreams:Store:S2:AccessToken",
+        ["S2_BASIN"] = "MailStreams:Store:S2:Basin",
+        ["S2_ENDPOINT"] = "MailStreams:Store:S2:Endpoint",
     };
 
     /// <summary>The configuration entries for the aliases set in <paramref name="environment"/>.</summary>

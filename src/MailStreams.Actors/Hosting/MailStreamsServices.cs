@@ -23,7 +23,7 @@ public static class MailStreamsServices
     {
         Directory.CreateDirectory(options.DataDirectory);
         services.AddSingleton(options);
-        services.AddSingleton<IStreamStore>(_ => new SqliteStreamStore(options.FullPath("streams.db")));
+        services.AddSingleton<IStreamStore>(_ => StreamStoreFactory.Create(options));
         services.AddSingleton(_ => new DedupeIndex(options.FullPath("state.db")));
         var limits = new ToolLimits { Timeout = options.Pipeline.ToolTimeout };
         services.AddSingleton(sp => new ActiveTools(ToolPackage.LoadAsync(ResolveToolsDirectory(options.ToolsDirectory), limits,

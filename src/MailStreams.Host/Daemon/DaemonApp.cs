@@ -1,6 +1,7 @@
 using MailStreams.Hosting;
 using MailStreams.Tools;
 using MailStreams.Host.Http;
+using MailStreams.Host.Http.S2;
 
 namespace MailStreams.Host.Daemon;
 
@@ -32,6 +33,8 @@ public static class DaemonApp
         app.MapWebhooks();
         app.MapMessages();
         app.MapStreams();
+        if (options.Store.Endpoint.Enabled && options.Store.ResolveBackend() == StoreSettings.Embedded)
+            app.MapS2Endpoint(options.Store.Endpoint);
         return app;
     }
 }

@@ -1,0 +1,46 @@
+namespace MailStreams.Store.S2;
+
+/// <summary>
+/// How the S2 backend reaches its basin (configuration <c>MailStreams:Store:S2</c>; <c>S2_ACCESS_TOKEN</c>,
+/// <c>S2_BASIN</c> and <c>S2_ENDPOINT</c> map onto it).
+/// </summary>
+public sealed class S2Settings
+{
+    public const string CloudEndpoint = "https://{basin}.b.s2.dev/v1";
+
+    /// <summary>
+    /// The basin-plane base URL. With <c>{basin}</c> in it the basin is chosen by host name (S2's cloud); without,
+    /// it is one custom endpoint (s2-lite, the daemon's <c>/s2/v1</c>) and every request names the basin in <c>s2-basin</c>.
+    /// </summary>
+    public string Endpoint { get; set; } = CloudEndpoint;
+
+    /// <summary><c>S2_BASIN</c>; when empty, <c>BASE_DOMAIN</c>'s first domain with dots as hyphens.</summary>
+    public string? Basin { get; set; }
+
+    /// <summary><c>S2_ACCESS_TOKEN</c>, sent as <c>Authorization: Bearer</c>.</summary>
+    public string? AccessToken { get; set; }
+
+    /// <summary>Retention of streams this backend creates; null (the default) is infinite: mail must not expire after S2's 7 days.</summary>
+    public TimeSpan? Retention { get; set; }
+
+    /// <summary>Timeout of one unary request attempt.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Attempts of a retryable request (408, 429, 5xx, timeouts) before its error surfaces.</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    public TimeSpan BackoffBase { get; set; } = TimeSpan.FromMilliseconds(100);
+    public TimeSpan BackoffCap { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A read session that gets no event (batch or ping) for this long is dead and is resumed.</summary>
+    public TimeSpan HeartbeatTimeout { get; set; } = TimeSpan.FromSeconds(25);
+
+    /// <summary>How often stream discovery lists the basin (S2 has no stream-creation feed). Not tail polling: tails follow by SSE.</summary>
+    public TimeSpan DiscoveryInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    public bool IsSingleEndpoint => !Endpoint.Contains("{basin}", StringComparison.Ordinal);
+
+    /// <summary>The basin name to use: <see cref="Basin"/>, else derived from the mail domain.</summary>
+    public static string BasinFor(string? basin, string primaryDomain) =>
+        string.IsNullOrWhiteSpace(basin) ? primaryDomain.Trim().ToLowerInvariant().Replace('.', '-') : basin.Trim();
+}
