@@ -16,6 +16,8 @@ internal static class S2RecordEndpoints
         var stream = S2StreamPath.StreamOf(http) ?? "";
         if (S2RecordCodec.FormatOf(http.Request.Headers["s2-format"]) is not { } format)
             return S2Errors.BadHeader("s2-format must be raw or base64");
+        if (http.Request.ContentType?.Contains("protobuf", StringComparison.OrdinalIgnoreCase) == true)
+            return S2Errors.Error(415, "bad_header", "this endpoint speaks JSON (s2-format raw or base64), not protobuf");
         S2WireAppendInput? input;
         try
         {
@@ -51,6 +53,8 @@ internal static class S2RecordEndpoints
         var stream = S2StreamPath.StreamOf(http) ?? "";
         if (S2RecordCodec.FormatOf(http.Request.Headers["s2-format"]) is not { } format)
             return S2Errors.BadHeader("s2-format must be raw or base64");
+        if (http.Request.Headers.Accept.ToString().Contains("protobuf", StringComparison.OrdinalIgnoreCase))
+            return S2Errors.Error(406, "bad_header", "this endpoint answers JSON (s2-format raw or base64) or SSE, not protobuf");
         var query = S2ReadQuery.Parse(http.Request.Query, out var error);
         if (error is not null)
         {
