@@ -16,6 +16,9 @@ public sealed class StoreSettings
 
     public S2Settings S2 { get; set; } = new();
 
+    /// <summary>Emails whose JSON is larger go to the blob store (data directory <c>blobs/</c>); the record holds the reference.</summary>
+    public int BlobThresholdBytes { get; set; } = Ingress.InboxWriter.DefaultBlobThreshold;
+
     /// <summary>The S2-compatible endpoint the daemon serves over its embedded store.</summary>
     public S2EndpointSettings Endpoint { get; set; } = new();
 
