@@ -13,6 +13,7 @@ public static class MailStreamsCli
         root.Subcommands.Add(SendCommand.Create());
         root.Subcommands.Add(StreamsCommand.Create());
         root.Subcommands.Add(WebhookCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 }
