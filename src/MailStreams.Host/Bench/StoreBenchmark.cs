@@ -26,7 +26,7 @@ internal static class StoreBenchmark
                 Report(output, "embedded", await StoreWorkload.RunAsync(embedded, "bench", records, batch, body, ct), baseline, records);
 
             await using (var endpoint = await LoopbackS2Endpoint.StartAsync(Path.Combine(folder, "endpoint.db")))
-            using (var client = new S2StreamStore(new S2Settings { Endpoint = endpoint.Endpoint, AccessToken = "bench" }, "bench"))
+            using (var client = new S2StreamStore(new S2Settings { Endpoint = endpoint.Endpoint, AccessToken = "bench" }, "mailstreams-bench"))
                 Report(output, "s2 client -> S2 endpoint (loopback)", await StoreWorkload.RunAsync(client, "bench", records, batch, body, ct), baseline, records);
 
             if (Environment.GetEnvironmentVariable("S2_ACCESS_TOKEN") is { Length: > 0 } token

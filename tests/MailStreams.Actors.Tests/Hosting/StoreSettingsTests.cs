@@ -51,6 +51,17 @@ public sealed class StoreSettingsTests
         Assert.Contains("'postgres-ish'", error.Message);
     }
 
+    [Theory]
+    [InlineData("ab", "https://{basin}.b.s2.dev/v1", "not valid")]
+    [InlineData("Mail_Basin", "https://{basin}.b.s2.dev/v1", "not valid")]
+    [InlineData("good-basin", "not a url", "not an http(s) URL")]
+    [InlineData("good-basin", "ftp://127.0.0.1/v1", "not an http(s) URL")]
+    public void A_bad_basin_or_endpoint_is_refused_with_what_to_set(string basin, string endpoint, string expected)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new S2StreamStore(new S2Settings { Endpoint = endpoint }, basin));
+        Assert.Contains(expected, error.Message);
+    }
+
     [Fact]
     public void The_factory_makes_the_selected_store()
     {

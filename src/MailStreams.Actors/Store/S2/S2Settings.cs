@@ -40,6 +40,18 @@ public sealed class S2Settings
 
     public bool IsSingleEndpoint => !Endpoint.Contains("{basin}", StringComparison.Ordinal);
 
+    /// <summary>Why these settings cannot reach <paramref name="basin"/>, or null when they can.</summary>
+    public string? Problem(string basin)
+    {
+        if (basin.Length is < 8 or > 48 || !basin.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') || basin[0] == '-' || basin[^1] == '-')
+            return $"S2 basin '{basin}' is not valid: 8-48 characters of a-z, 0-9 and '-', not starting or ending with '-' (set S2_BASIN)";
+        if (!Uri.TryCreate(Endpoint.Replace("{basin}", basin, StringComparison.Ordinal), UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+            return $"S2 endpoint '{Endpoint}' is not an http(s) URL (set S2_ENDPOINT)";
+        if (MaxAttempts < 1 || RequestTimeout <= TimeSpan.Zero || HeartbeatTimeout <= TimeSpan.Zero || DiscoveryInterval <= TimeSpan.Zero)
+            return "S2 settings: MaxAttempts must be >= 1 and RequestTimeout, HeartbeatTimeout, DiscoveryInterval positive";
+        return null;
+    }
+
     /// <summary>The basin name to use: <see cref="Basin"/>, else derived from the mail domain.</summary>
     public static string BasinFor(string? basin, string primaryDomain) =>
         string.IsNullOrWhiteSpace(basin) ? primaryDomain.Trim().ToLowerInvariant().Replace('.', '-') : basin.Trim();

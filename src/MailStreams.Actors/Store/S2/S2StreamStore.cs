@@ -19,6 +19,7 @@ internal sealed partial class S2StreamStore : IStreamStore, IDisposable
 
     public S2StreamStore(S2Settings settings, string basin, HttpMessageHandler? handler = null)
     {
+        if (settings.Problem(basin) is { } problem) throw new ArgumentException(problem, nameof(settings));
         _settings = settings;
         _http = handler is null ? new HttpClient() : new HttpClient(handler);
         _http.Timeout = Timeout.InfiniteTimeSpan;

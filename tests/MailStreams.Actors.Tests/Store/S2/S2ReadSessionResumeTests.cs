@@ -12,11 +12,11 @@ public sealed class S2ReadSessionResumeTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
-    private static S2StreamStore Client(ScriptedHttpServer server) => new(new S2Settings
+    private static S2StreamStore Client(ScriptedHttpServer server, int heartbeatMs = 500) => new(new S2Settings
     {
         Endpoint = server.Url + "/v1",
         AccessToken = "t",
-        HeartbeatTimeout = TimeSpan.FromMilliseconds(500),
+        HeartbeatTimeout = TimeSpan.FromMilliseconds(heartbeatMs),
         BackoffBase = TimeSpan.FromMilliseconds(5),
         BackoffCap = TimeSpan.FromMilliseconds(20),
     }, "my-mailstreams-basin");
@@ -29,7 +29,7 @@ public sealed class S2ReadSessionResumeTests
         await http.Response.Body.FlushAsync();
         if (thenCut)
         {
-            await Task.Delay(300); // let the bytes reach the client before the reset, as on a real broken link
+            await Task.Delay(1000); // let the bytes reach the client before the reset, as on a real broken link
             http.Abort();
             return;
         }
@@ -122,7 +122,7 @@ public sealed class S2ReadSessionResumeTests
         {
             http.Response.ContentType = "text/event-stream";
             await http.Response.WriteAsync(Batch("0,1,30", 0));
-            for (var i = 0; i < 8; i++)
+            for (var i = 0; i < 20; i++) // 4 s of pings: twice the heartbeat timeout, never silent for more than a tenth of it
             {
                 await http.Response.WriteAsync(pings);
                 await http.Response.Body.FlushAsync();
@@ -132,7 +132,7 @@ public sealed class S2ReadSessionResumeTests
             await http.Response.Body.FlushAsync();
             try { await Task.Delay(Timeout.Infinite, http.RequestAborted); } catch (OperationCanceledException) { }
         });
-        using var store = Client(server);
+        using var store = Client(server, heartbeatMs: 2000);
 
         var records = await FollowAsync(store, "s", 2);
 
