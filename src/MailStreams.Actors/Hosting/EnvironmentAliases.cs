@@ -17,6 +17,9 @@ public static class EnvironmentAliases
         ["TOOLS_PATH"] = "MailStreams:Tools:Path",
         ["GITHUB_PAT"] = "MailStreams:Tools:Token",
         ["GITHUB_WEBHOOK_SECRET"] = "MailStreams:Tools:WebhookSecret",
+        ["S2_ACCESS_TOKEN"] = "MailStreams:Store:S2:AccessToken",
+        ["S2_BASIN"] = "MailStreams:Store:S2:Basin",
+        ["S2_ENDPOINT"] = "MailStreams:Store:S2:Endpoint",
     };
 
     /// <summary>The configuration entries for the aliases set in <paramref name="environment"/>.</summary>

@@ -23,7 +23,7 @@ public static class MailStreamsServices
     {
         Directory.CreateDirectory(options.DataDirectory);
         services.AddSingleton(options);
-        services.AddSingleton<IStreamStore>(_ => new SqliteStreamStore(options.FullPath("streams.db")));
+        services.AddSingleton<IStreamStore>(_ => StreamStoreFactory.Create(options));
         services.AddSingleton(_ => new DedupeIndex(options.FullPath("state.db")));
         var limits = new ToolLimits { Timeout = options.Pipeline.ToolTimeout };
         services.AddMailStreamsTools(options, limits);
@@ -34,14 +34,16 @@ public static class MailStreamsServices
         services.AddSingleton(_ => new ReplyBuilder(new ReplyBuilderOptions { BaseDomain = options.PrimaryDomain }));
         services.AddSingleton(sp => new InboxPipelineServices(
             sp.GetRequiredService<IStreamStore>(), sp.GetRequiredService<ActiveTools>(), sp.GetRequiredService<ToolInvoker>(),
-            sp.GetRequiredService<LoopGuard>(), sp.GetRequiredService<ReplyBuilder>(), options.Pipeline));
+            sp.GetRequiredService<LoopGuard>(), sp.GetRequiredService<ReplyBuilder>(), options.Pipeline, sp.GetRequiredService<BlobStore>()));
 
         var resend = string.IsNullOrEmpty(options.Resend.ApiKey)
             ? null
             : new ResendClient(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, ResendOptionsOf(options.Resend));
         services.AddSingleton<IMailSender>(_ => resend ?? (IMailSender)new FileMailSender(options.FullPath("sent")));
 
-        services.AddSingleton(sp => new InboxWriter(sp.GetRequiredService<IStreamStore>(), sp.GetRequiredService<DedupeIndex>()));
+        services.AddSingleton(_ => new BlobStore(options.FullPath("blobs")));
+        services.AddSingleton(sp => new InboxWriter(sp.GetRequiredService<IStreamStore>(), sp.GetRequiredService<DedupeIndex>(),
+            sp.GetRequiredService<BlobStore>(), options.Store.BlobThresholdBytes));
         services.AddSingleton(sp => new MailIntake(sp.GetRequiredService<IStreamStore>(), sp.GetRequiredService<InboxWriter>(),
             sp.GetRequiredService<InboxRouter>(), sp.GetRequiredService<ActiveTools>(), options.RoutesOnlyToTools));
         services.AddSingleton(sp => new ResendContentFetcher(resend, sp.GetRequiredService<ResendEmailMapper>(), sp.GetRequiredService<MailIntake>(),

@@ -8,11 +8,14 @@ namespace MailStreams.Ingress;
 /// Appends an email to an inbox stream at most once per idempotency key, whichever ingress it came from and however
 /// often it is delivered (one after the other or at the same time). The key is claimed under a per-key lock, checked
 /// in the durable <see cref="DedupeIndex"/>, and, for the window between an append and its index entry (a crash), in
-/// the most recent records of the stream itself.
+/// the most recent records of the stream itself. An email whose JSON is larger than the blob threshold goes to the
+/// <see cref="BlobStore"/> first and the record holds its reference (header <c>content-blob</c>, empty body).
 /// </summary>
-internal sealed class InboxWriter(IStreamStore store, DedupeIndex index)
+internal sealed class InboxWriter(IStreamStore store, DedupeIndex index, BlobStore? blobs = null, int blobThresholdBytes = InboxWriter.DefaultBlobThreshold)
 {
     public const string RecordType = "mail.received";
+    public const string ContentBlobHeader = "content-blob";
+    public const int DefaultBlobThreshold = 256 * 1024;
     private const int RecentRecordsChecked = 64;
     private readonly KeyedLock _locks = new();
 
@@ -25,7 +28,7 @@ internal sealed class InboxWriter(IStreamStore store, DedupeIndex index)
         if (index.Find(key) is { } known) return long.Parse(known);
 
         var existing = await FindRecentAsync(stream, email.Id, ct);
-        var seq = existing ?? (await store.AppendAsync(stream, [MailTrace.Stamp(ToRecord(email))], ct: ct)).Start.SeqNum;
+        var seq = existing ?? (await store.AppendAsync(stream, [MailTrace.Stamp(await ToStoredRecordAsync(email, ct))], ct: ct)).Start.SeqNum;
         if (existing is null) MailMetrics.Received.Add(1, MailMetrics.Inbox(inbox));
         index.Add(key, seq.ToString());
         return seq;
@@ -33,6 +36,14 @@ internal sealed class InboxWriter(IStreamStore store, DedupeIndex index)
 
     public static AppendRecord ToRecord(Email email) =>
         AppendRecord.Json(RecordType, MailJson.Serialize(email), ("email-id", email.Id), ("source", email.Source));
+
+    private async Task<AppendRecord> ToStoredRecordAsync(Email email, CancellationToken ct)
+    {
+        var record = ToRecord(email);
+        if (blobs is null || record.Body.Length <= blobThresholdBytes) return record;
+        var reference = await blobs.PutAsync(record.Body, ct);
+        return new AppendRecord([.. record.Headers, RecordHeader.Of(ContentBlobHeader, reference)], []);
+    }
 
     private async Task<long?> FindRecentAsync(string stream, string emailId, CancellationToken ct)
     {

@@ -24,7 +24,7 @@ internal sealed class InboxPipelineActor(string inbox, InboxPipelineServices ser
         Akka.Actor.Props.Create(() => new InboxPipelineActor(inbox, services));
 
     protected override Flow<StreamRecord, long, NotUsed> Processing() =>
-        DecodeEmailStage.Create(inbox)
+        DecodeEmailStage.Create(inbox, services.Blobs)
             .Via(LoopGuardStage.Create(services.LoopGuard))
             .Via(CallToolStage.Create(services.Tools, services.Invoker, services.Settings.ToolAttempts, Stopping))
             .Via(BuildReplyStage.Create(services.ReplyBuilder))
@@ -38,4 +38,5 @@ internal sealed record InboxPipelineServices(
     ToolInvoker Invoker,
     LoopGuard LoopGuard,
     ReplyBuilder ReplyBuilder,
-    PipelineSettings Settings);
+    PipelineSettings Settings,
+    BlobStore? Blobs = null);

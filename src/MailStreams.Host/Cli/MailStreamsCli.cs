@@ -27,6 +27,7 @@ public static class MailStreamsCli
         root.Subcommands.Add(ToolsCommand.Create());
         root.Subcommands.Add(SecretsCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 }

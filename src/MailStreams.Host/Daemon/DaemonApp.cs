@@ -4,6 +4,7 @@ using MailStreams.Tools;
 using MailStreams.Host.Health;
 using MailStreams.Host.Http;
 using MailStreams.Host.Secrets;
+using MailStreams.Host.Http.S2;
 
 namespace MailStreams.Host.Daemon;
 
@@ -47,6 +48,8 @@ public static class DaemonApp
         app.MapMessages();
         app.MapStreams();
         app.MapTools();
+        if (options.Store.Endpoint.Enabled && options.Store.ResolveBackend() == StoreSettings.Embedded)
+            app.MapS2Endpoint(options.Store.Endpoint);
         return app;
     }
 }
