@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using MailStreams.Testing.FakeResend;
+
+namespace MailStreams.Testing.Crash;
+
+/// <summary>
+/// Drives a crash run (<see cref="CrashRunOptions"/>): a fake Resend on loopback serves the emails and takes the
+/// replies; the <see cref="WebhookDriver"/> posts the webhooks; the daemon, a child process, is killed with SIGKILL
+/// after a random uptime and started again, M times; then the last daemon finishes the work and the replies are
+/// counted (<see cref="CrashVerdict"/>). Each kill is labelled with the work that was in flight at that moment.
+/// </summary>
+internal sealed class CrashHarness(CrashRunOptions options, Action<string> log)
+{
+    private volatile ChildDaemon? _daemon;
+
+    public async Task<CrashRunReport> RunAsync(CancellationToken ct = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var random = new Random(options.Seed);
+        await using var resend = new FakeResendServer { SendAnswerDelay = TimeSpan.FromMilliseconds(30) };
+        await resend.StartAsync();
+        for (var i = 0; i < options.Emails; i++) resend.AddReceivedEmail(CrashMails.ReceivedJson(i), CrashMails.EmailId(i));
+
+        var driver = new WebhookDriver(options.Emails, options.Concurrency, () => _daemon?.Url);
+        var phases = new Dictionary<string, int>();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        _daemon = await ChildDaemon.StartAsync(options.DaemonDll, options.DataDirectory, Environment(resend));
+        var driving = driver.RunAsync(stop.Token);
+        try
+        {
+            for (var kill = 1; kill <= options.Kills; kill++)
+            {
+                var uptime = options.MinUptime + (options.MaxUptime - options.MinUptime) * random.NextDouble();
+                await Task.Delay(uptime, ct);
+                var phase = Phase(driver, resend);
+                var dying = _daemon;
+                _daemon = null;
+                await dying.KillAsync();
+                if (!dying.HasExited) throw new InvalidOperationException("the daemon survived SIGKILL");
+                await dying.DisposeAsync();
+                foreach (var p in phase) phases[p] = phases.GetValueOrDefault(p) + 1;
+                log($"kill {kill}/{options.Kills} after {uptime.TotalMilliseconds:F0} ms: {string.Join(", ", phase)}; accepted {driver.Accepted.Count}, replies {resend.Sent.Count}");
+                _daemon = await ChildDaemon.StartAsync(options.DaemonDll, options.DataDirectory, Environment(resend));
+            }
+            await driving.WaitAsync(options.SettleTimeout, ct);
+            await WaitForRepliesAsync(resend, driver.Accepted.Count, ct);
+            await Task.Delay(TimeSpan.FromSeconds(2), ct);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            if (_daemon is { } last) await last.DisposeAsync();
+        }
+        return CrashVerdict.Judge(options, driver, resend, phases, clock.Elapsed);
+    }
+
+    private async Task WaitForRepliesAsync(FakeResendServer resend, int accepted, CancellationToken ct)
+    {
+        try { await resend.WaitForSendsAsync(accepted, options.SettleTimeout).WaitAsync(ct); }
+        catch (TimeoutException e) { log(e.Message + (_daemon is { } d ? "\n" + d.LastLines : "")); }
+    }
+
+    /// <summary>What was in flight: webhooks being posted, sends Resend had taken but not answered, accepted emails not yet answered.</summary>
+    private static List<string> Phase(WebhookDriver driver, FakeResendServer resend)
+    {
+        var phase = new List<string>();
+        if (driver.InFlight > 0) phase.Add("ingest");
+        if (resend.SendsInFlight > 0) phase.Add("outbox send");
+        if (driver.Accepted.Count > resend.Sent.Count) phase.Add("pipeline (fetch, tool, outbox append, offset commit)");
+        if (phase.Count == 0) phase.Add("idle");
+        return phase;
+    }
+
+    private Dictionary<string, string> Environment(FakeResendServer resend) => new()
+    {
+        ["RESEND_API_KEY"] = resend.ApiKey,
+        ["RESEND_BASE_URL"] = resend.BaseUrl,
+        ["RESEND_WEBHOOK_SECRET"] = CrashMails.Secret,
+        ["BASE_DOMAIN"] = "example.com",
+        ["MailStreams__ToolsDirectory"] = Path.Combine(AppContext.BaseDirectory, "CrashTools"),
+        ["MailStreams__Outbox__RatePerSecond"] = options.SendRatePerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["MailStreams__Outbox__BackoffBase"] = "00:00:00.050",
+        ["MailStreams__Outbox__BackoffCap"] = "00:00:00.500",
+        ["MailStreams__Resend__RequestTimeout"] = "00:00:05",
+        ["MailStreams__Resend__FetchBackoffBase"] = "00:00:00.050",
+        ["MailStreams__Resend__FetchBackoffCap"] = "00:00:00.500",
+    };
+}
