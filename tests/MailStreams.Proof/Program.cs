@@ -2,11 +2,12 @@ using MailStreams.Testing.Crash;
 
 // mailstreams-proof crash --emails N --kills M [--seed S] [--data DIR]
 // Exit codes: 0 the promise holds, 1 it does not, 2 bad input.
-const string Usage = "usage: crash --emails N --kills M [--seed S] [--data DIR] [--send-rate R]";
+const string Usage = "usage: crash --emails N --kills M [--seed S] [--data DIR] [--send-rate R] [--verbose]";
 if (args.Length == 0 || args[0] != "crash") return Fail(Usage);
 
 int emails = 1000, kills = 30, seed = Environment.TickCount;
-double sendRate = 40;
+double sendRate = 100;
+var verbose = false;
 string? data = null;
 for (var i = 1; i < args.Length; i++)
 {
@@ -18,6 +19,7 @@ for (var i = 1; i < args.Length; i++)
         "--seed" => int.TryParse(value, out seed),
         "--send-rate" => double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out sendRate),
         "--data" => (data = value) is not null,
+        "--verbose" => (verbose = true) && i-- >= 0,
         _ => false,
     };
     if (!ok) return Fail($"{args[i]}: {(value is null ? "missing value" : $"cannot use '{value}'")}\n{Usage}");
@@ -28,6 +30,7 @@ var dataDirectory = data ?? Path.Combine(Path.GetTempPath(), "mailstreams-crash-
 var options = new CrashRunOptions(emails, kills, seed, Path.Combine(AppContext.BaseDirectory, "mailstreams.dll"), dataDirectory)
 {
     SendRatePerSecond = sendRate,
+    Verbose = verbose,
 };
 if (options.Problems() is { Count: > 0 } problems) return Fail(string.Join("\n", problems));
 

@@ -26,6 +26,7 @@ public sealed class MailStreamsOptions
     public ResendSettings Resend { get; set; } = new();
     public OutboxSettings Outbox { get; set; } = new();
     public PipelineSettings Pipeline { get; set; } = new();
+    public LoopGuardSettings LoopGuard { get; set; } = new();
 
     public IReadOnlyList<string> Domains =>
         BaseDomain.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

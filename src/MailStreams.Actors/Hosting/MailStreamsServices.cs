@@ -32,11 +32,15 @@ public static class MailStreamsServices
         services.AddSingleton(sp => new MimeEmailParser(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ResendEmailMapper(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(_ => new InboxRouter(new InboxRouterOptions { Domains = options.Domains }));
-        services.AddSingleton(_ => new LoopGuard(new LoopGuardOptions { Domains = options.Domains }));
+        services.AddSingleton(_ => new LoopGuard(new LoopGuardOptions { Domains = options.Domains, OwnMessageIdDomains = options.LoopGuard.MessageIdDomains }));
+        services.AddSingleton(sp => new OutboxReplyBudget(sp.GetRequiredService<IStreamStore>(),
+            new ReplyBudget(options.LoopGuard.BudgetWindow, options.LoopGuard.RepliesPerSender, options.LoopGuard.RepliesPerThread),
+            options.LoopGuard.BudgetWindow, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(_ => new ReplyBuilder(new ReplyBuilderOptions { BaseDomain = options.PrimaryDomain }));
         services.AddSingleton(sp => new InboxPipelineServices(
             sp.GetRequiredService<IStreamStore>(), sp.GetRequiredService<ActiveTools>(), sp.GetRequiredService<ToolInvoker>(),
-            sp.GetRequiredService<LoopGuard>(), sp.GetRequiredService<ReplyBuilder>(), options.Pipeline));
+            sp.GetRequiredService<LoopGuard>(), sp.GetRequiredService<ReplyBuilder>(), options.Pipeline,
+            sp.GetRequiredService<OutboxReplyBudget>()));
 
         var resend = string.IsNullOrEmpty(options.Resend.ApiKey)
             ? null

@@ -17,14 +17,14 @@ internal sealed class CrashHarness(CrashRunOptions options, Action<string> log)
     {
         var clock = Stopwatch.StartNew();
         var random = new Random(options.Seed);
-        await using var resend = new FakeResendServer { SendAnswerDelay = TimeSpan.FromMilliseconds(30) };
+        await using var resend = new FakeResendServer { SendAnswerDelay = TimeSpan.FromMilliseconds(10), RateLimit = 1000 };
         await resend.StartAsync();
         for (var i = 0; i < options.Emails; i++) resend.AddReceivedEmail(CrashMails.ReceivedJson(i), CrashMails.EmailId(i));
 
         var driver = new WebhookDriver(options.Emails, options.Concurrency, () => _daemon?.Url);
         var phases = new Dictionary<string, int>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        _daemon = await ChildDaemon.StartAsync(options.DaemonDll, options.DataDirectory, Environment(resend));
+        _daemon = await StartAsync(resend);
         var driving = driver.RunAsync(stop.Token);
         try
         {
@@ -39,8 +39,9 @@ internal sealed class CrashHarness(CrashRunOptions options, Action<string> log)
                 if (!dying.HasExited) throw new InvalidOperationException("the daemon survived SIGKILL");
                 await dying.DisposeAsync();
                 foreach (var p in phase) phases[p] = phases.GetValueOrDefault(p) + 1;
+                if (options.Verbose && dying.LastLines.Length > 0) log(dying.LastLines);
                 log($"kill {kill}/{options.Kills} after {uptime.TotalMilliseconds:F0} ms: {string.Join(", ", phase)}; accepted {driver.Accepted.Count}, replies {resend.Sent.Count}");
-                _daemon = await ChildDaemon.StartAsync(options.DaemonDll, options.DataDirectory, Environment(resend));
+                _daemon = await StartAsync(resend);
             }
             await driving.WaitAsync(options.SettleTimeout, ct);
             await WaitForRepliesAsync(resend, driver.Accepted.Count, ct);
@@ -52,6 +53,16 @@ internal sealed class CrashHarness(CrashRunOptions options, Action<string> log)
             if (_daemon is { } last) await last.DisposeAsync();
         }
         return CrashVerdict.Judge(options, driver, resend, phases, clock.Elapsed);
+    }
+
+    /// <summary>Starts the daemon; a start that fails (on a loaded machine the tools may load too slowly) is logged and tried again, 3 times.</summary>
+    private async Task<ChildDaemon> StartAsync(FakeResendServer resend)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try { return await ChildDaemon.StartAsync(options.DaemonDll, options.DataDirectory, Environment(resend)); }
+            catch (InvalidOperationException e) when (attempt < 3) { log("start failed, trying again: " + e.Message); }
+        }
     }
 
     private async Task WaitForRepliesAsync(FakeResendServer resend, int accepted, CancellationToken ct)
@@ -79,9 +90,11 @@ internal sealed class CrashHarness(CrashRunOptions options, Action<string> log)
         ["BASE_DOMAIN"] = "example.com",
         ["MailStreams__ToolsDirectory"] = Path.Combine(AppContext.BaseDirectory, "CrashTools"),
         ["MailStreams__Outbox__RatePerSecond"] = options.SendRatePerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["MailStreams__LoopGuard__RepliesPerSender"] = "0",
         ["MailStreams__Outbox__BackoffBase"] = "00:00:00.050",
         ["MailStreams__Outbox__BackoffCap"] = "00:00:00.500",
         ["MailStreams__Resend__RequestTimeout"] = "00:00:05",
+        ["MailStreams__Pipeline__ToolTimeout"] = "00:00:10",
         ["MailStreams__Resend__FetchBackoffBase"] = "00:00:00.050",
         ["MailStreams__Resend__FetchBackoffCap"] = "00:00:00.500",
     };

@@ -11,11 +11,14 @@ internal sealed record CrashRunOptions(int Emails, int Kills, int Seed, string D
     public int Concurrency { get; init; } = 4;
 
     /// <summary>The daemon's send rate, low enough that sending spans several kills.</summary>
-    public double SendRatePerSecond { get; init; } = 40;
+    public double SendRatePerSecond { get; init; } = 100;
 
     /// <summary>A kill comes this long (uniformly random) after the daemon answered its health check.</summary>
     public TimeSpan MinUptime { get; init; } = TimeSpan.FromMilliseconds(200);
     public TimeSpan MaxUptime { get; init; } = TimeSpan.FromMilliseconds(2500);
+
+    /// <summary>Print what each daemon logged (warnings and errors) when it is killed.</summary>
+    public bool Verbose { get; init; }
 
     /// <summary>How long the last daemon gets to answer everything after the last kill.</summary>
     public TimeSpan SettleTimeout { get; init; } = TimeSpan.FromSeconds(90);
