@@ -6,7 +6,7 @@ namespace MailStreams.Testing.Crash;
 /// <summary>
 /// Drives a crash run (<see cref="CrashRunOptions"/>): a fake Resend on loopback serves the emails and takes the
 /// replies; the <see cref="WebhookDriver"/> posts the webhooks; the daemon, a child process, is killed with SIGKILL
-/// after a random uptime and started again, M times; then the last daemon finishes the work and the replies are
+/// once it has done some work, after a random delay, and started again, M times; then the last daemon finishes the work and the replies are
 /// counted (<see cref="CrashVerdict"/>). Each kill is labelled with the work that was in flight at that moment.
 /// </summary>
 internal sealed class CrashHarness(CrashRunOptions options, Action<string> log)
@@ -21,7 +21,7 @@ internal sealed class CrashHarness(CrashRunOptions options, Action<string> log)
         await resend.StartAsync();
         for (var i = 0; i < options.Emails; i++) resend.AddReceivedEmail(CrashMails.ReceivedJson(i), CrashMails.EmailId(i));
 
-        var driver = new WebhookDriver(options.Emails, options.Concurrency, () => _daemon?.Url);
+        var driver = new WebhookDriver(options.Emails, options.Concurrency, options.DeliveryPause, () => _daemon?.Url);
         var phases = new Dictionary<string, int>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         _daemon = await StartAsync(resend);
@@ -30,8 +30,10 @@ internal sealed class CrashHarness(CrashRunOptions options, Action<string> log)
         {
             for (var kill = 1; kill <= options.Kills; kill++)
             {
-                var uptime = options.MinUptime + (options.MaxUptime - options.MinUptime) * random.NextDouble();
-                await Task.Delay(uptime, ct);
+                var started = Stopwatch.StartNew();
+                await WaitForProgressAsync(driver, resend, ct);
+                await Task.Delay(options.MinUptime + (options.MaxUptime - options.MinUptime) * random.NextDouble(), ct);
+                var uptime = started.Elapsed;
                 var phase = Phase(driver, resend);
                 var dying = _daemon;
                 _daemon = null;
@@ -53,6 +55,18 @@ internal sealed class CrashHarness(CrashRunOptions options, Action<string> log)
             if (_daemon is { } last) await last.DisposeAsync();
         }
         return CrashVerdict.Judge(options, driver, resend, phases, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// A fresh daemon answers /healthz before its actors have recovered; a kill then would only ever hit start-up.
+    /// So a kill waits for the daemon to do work first (a new reply reaches Resend), or until there is nothing left to do.
+    /// </summary>
+    private static async Task WaitForProgressAsync(WebhookDriver driver, FakeResendServer resend, CancellationToken ct)
+    {
+        var before = resend.Sent.Count;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (resend.Sent.Count == before && !(driver.Done && before >= driver.Accepted.Count) && DateTime.UtcNow < deadline)
+            await Task.Delay(20, ct);
     }
 
     /// <summary>Starts the daemon; a start that fails (on a loaded machine the tools may load too slowly) is logged and tried again, 3 times.</summary>

@@ -8,14 +8,17 @@ namespace MailStreams.Testing.Crash;
 internal sealed record CrashRunOptions(int Emails, int Kills, int Seed, string DaemonDll, string DataDirectory)
 {
     /// <summary>Webhook deliveries posted at once.</summary>
-    public int Concurrency { get; init; } = 4;
+    public int Concurrency { get; init; } = 2;
+
+    /// <summary>Each delivery worker's pause between emails: by default ingest spans about half of the kills.</summary>
+    public TimeSpan DeliveryPause => TimeSpan.FromSeconds(Math.Min(0.5, Kills * 1.5 * Concurrency / Math.Max(1, Emails)));
 
     /// <summary>The daemon's send rate, low enough that sending spans several kills.</summary>
     public double SendRatePerSecond { get; init; } = 100;
 
-    /// <summary>A kill comes this long (uniformly random) after the daemon answered its health check.</summary>
-    public TimeSpan MinUptime { get; init; } = TimeSpan.FromMilliseconds(200);
-    public TimeSpan MaxUptime { get; init; } = TimeSpan.FromMilliseconds(2500);
+    /// <summary>A kill comes this long (uniformly random) after the daemon sent its first reply since it started.</summary>
+    public TimeSpan MinUptime { get; init; } = TimeSpan.Zero;
+    public TimeSpan MaxUptime { get; init; } = TimeSpan.FromMilliseconds(1000);
 
     /// <summary>Print what each daemon logged (warnings and errors) when it is killed.</summary>
     public bool Verbose { get; init; }

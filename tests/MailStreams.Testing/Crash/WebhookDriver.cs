@@ -5,10 +5,10 @@ namespace MailStreams.Testing.Crash;
 
 /// <summary>
 /// Posts every email's webhook as Resend would: a few at once, and again (same svix-id, fresh signature) after a
-/// refused connection, a reset or a 5xx, until the daemon answers 200. The daemon's address changes with each restart,
+/// refused connection, a reset or a 5xx (each worker pausing between emails, so that ingest spans several kills), until the daemon answers 200. The daemon's address changes with each restart,
 /// so it is read before every attempt. Any other status is a finding, kept in <see cref="Unexpected"/>.
 /// </summary>
-internal sealed class WebhookDriver(int emails, int concurrency, Func<string?> currentUrl)
+internal sealed class WebhookDriver(int emails, int concurrency, TimeSpan pause, Func<string?> currentUrl)
 {
     private readonly ConcurrentQueue<int> _pending = new(Enumerable.Range(0, emails));
     private readonly ConcurrentBag<int> _accepted = [];
@@ -35,6 +35,7 @@ internal sealed class WebhookDriver(int emails, int concurrency, Func<string?> c
             {
                 if (!_pending.TryDequeue(out var i)) return;
                 await DeliverAsync(client, i, ct);
+                if (pause > TimeSpan.Zero) await Task.Delay(pause, ct);
             }
             finally
             {
