@@ -27,6 +27,7 @@ public sealed class MailStreamsOptions
     public OutboxSettings Outbox { get; set; } = new();
     public PipelineSettings Pipeline { get; set; } = new();
     public LoopGuardSettings LoopGuard { get; set; } = new();
+    public LimitsSettings Limits { get; set; } = new();
 
     public IReadOnlyList<string> Domains =>
         BaseDomain.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
