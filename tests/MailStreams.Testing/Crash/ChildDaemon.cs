@@ -13,6 +13,7 @@ internal sealed class ChildDaemon : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly Queue<string> _lastLines = new();
+    private readonly System.Text.StringBuilder _output = new();
 
     private ChildDaemon(Process process, string url)
     {
@@ -32,8 +33,8 @@ internal sealed class ChildDaemon : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var (name, value) in environment) start.Environment[name] = value;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the daemon");
         var daemon = new ChildDaemon(process, url);
         process.OutputDataReceived += (_, e) => daemon.Keep(e.Data);
@@ -45,6 +46,9 @@ internal sealed class ChildDaemon : IAsyncDisposable
     }
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>Everything the daemon wrote to stdout and stderr so far.</summary>
+    public string Output { get { lock (_lastLines) return _output.ToString(); } }
 
     public string LastLines { get { lock (_lastLines) return string.Join(Environment.NewLine, _lastLines); } }
 
@@ -60,6 +64,7 @@ internal sealed class ChildDaemon : IAsyncDisposable
         lock (_lastLines)
         {
             _lastLines.Enqueue(line);
+            _output.AppendLine(line);
             while (_lastLines.Count > 40) _lastLines.Dequeue();
         }
     }
