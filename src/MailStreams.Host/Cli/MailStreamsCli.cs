@@ -12,6 +12,7 @@ public static class MailStreamsCli
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(SendCommand.Create());
         root.Subcommands.Add(StreamsCommand.Create());
+        root.Subcommands.Add(DlqCommand.Create());
         root.Subcommands.Add(WebhookCommand.Create());
         return root;
     }

@@ -32,6 +32,7 @@ public static class DaemonApp
         app.MapWebhooks();
         app.MapMessages();
         app.MapStreams();
+        app.MapDeadLetters();
         return app;
     }
 }
