@@ -32,6 +32,7 @@ public static class MailStreamsServices
         services.AddSingleton(sp => new MimeEmailParser(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ResendEmailMapper(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(_ => new InboxRouter(new InboxRouterOptions { Domains = options.Domains }));
+        services.AddSingleton(sp => new InboxReplayer(sp.GetRequiredService<IStreamStore>(), sp.GetRequiredService<InboxPipelineServices>()));
         services.AddSingleton(sp => new MailStreams.DeadLetters.DeadLetterDesk(sp.GetRequiredService<IStreamStore>()));
         services.AddSingleton(_ => new LoopGuard(new LoopGuardOptions { Domains = options.Domains, OwnMessageIdDomains = options.LoopGuard.MessageIdDomains }));
         services.AddSingleton(sp => new OutboxReplyBudget(sp.GetRequiredService<IStreamStore>(),

@@ -13,6 +13,7 @@ public static class MailStreamsCli
         root.Subcommands.Add(SendCommand.Create());
         root.Subcommands.Add(StreamsCommand.Create());
         root.Subcommands.Add(DlqCommand.Create());
+        root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(WebhookCommand.Create());
         return root;
     }

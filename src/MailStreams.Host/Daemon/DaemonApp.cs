@@ -33,6 +33,7 @@ public static class DaemonApp
         app.MapMessages();
         app.MapStreams();
         app.MapDeadLetters();
+        app.MapReplay();
         return app;
     }
 }
