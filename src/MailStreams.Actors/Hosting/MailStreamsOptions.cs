@@ -28,6 +28,8 @@ public sealed class MailStreamsOptions
     public PipelineSettings Pipeline { get; set; } = new();
     public ToolsSettings Tools { get; set; } = new();
     public StoreSettings Store { get; set; } = new();
+    public LoopGuardSettings LoopGuard { get; set; } = new();
+    public LimitsSettings Limits { get; set; } = new();
 
     public IReadOnlyList<string> Domains =>
         BaseDomain.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

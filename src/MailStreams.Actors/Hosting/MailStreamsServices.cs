@@ -30,11 +30,17 @@ public static class MailStreamsServices
         services.AddSingleton(sp => new MimeEmailParser(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ResendEmailMapper(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(_ => new InboxRouter(new InboxRouterOptions { Domains = options.Domains }));
-        services.AddSingleton(_ => new LoopGuard(new LoopGuardOptions { Domains = options.Domains }));
+        services.AddSingleton(sp => new InboxReplayer(sp.GetRequiredService<IStreamStore>(), sp.GetRequiredService<InboxPipelineServices>()));
+        services.AddSingleton(sp => new MailStreams.DeadLetters.DeadLetterDesk(sp.GetRequiredService<IStreamStore>()));
+        services.AddSingleton(_ => new LoopGuard(new LoopGuardOptions { Domains = options.Domains, OwnMessageIdDomains = options.LoopGuard.MessageIdDomains }));
+        services.AddSingleton(sp => new OutboxReplyBudget(sp.GetRequiredService<IStreamStore>(),
+            new ReplyBudget(options.LoopGuard.BudgetWindow, options.LoopGuard.RepliesPerSender, options.LoopGuard.RepliesPerThread),
+            options.LoopGuard.BudgetWindow, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(_ => new ReplyBuilder(new ReplyBuilderOptions { BaseDomain = options.PrimaryDomain }));
         services.AddSingleton(sp => new InboxPipelineServices(
             sp.GetRequiredService<IStreamStore>(), sp.GetRequiredService<ActiveTools>(), sp.GetRequiredService<ToolInvoker>(),
-            sp.GetRequiredService<LoopGuard>(), sp.GetRequiredService<ReplyBuilder>(), options.Pipeline, sp.GetRequiredService<BlobStore>()));
+            sp.GetRequiredService<LoopGuard>(), sp.GetRequiredService<ReplyBuilder>(), options.Pipeline,
+            sp.GetRequiredService<OutboxReplyBudget>(), sp.GetRequiredService<BlobStore>()));
 
         var resend = string.IsNullOrEmpty(options.Resend.ApiKey)
             ? null

@@ -15,7 +15,7 @@ internal sealed partial class LoopGuard(LoopGuardOptions options)
     public LoopVerdict Check(Email email) =>
         AutoSubmitted(email) ?? AutoResponseSuppressed(email) ?? Precedence(email) ?? MailingList(email)
         ?? NullSender(email) ?? DaemonSender(email) ?? DeliveryReport(email) ?? OwnSender(email)
-        ?? LoopVerdict.Allowed;
+        ?? ReferencesOwnReply(email) ?? LoopVerdict.Allowed;
 
     private static LoopVerdict.NoReply? AutoSubmitted(Email email)
     {
@@ -79,6 +79,24 @@ internal sealed partial class LoopGuard(LoopGuardOptions options)
             if (InboxRouter.IsOurDomain(sender.Domain, options.Domains)) return No("own-address", "sender on our domain " + sender.Domain);
             if (options.OwnAddresses.Any(own => MailAddresses.First(own) is { } o && string.Equals(o.Address, sender.Address, StringComparison.OrdinalIgnoreCase)))
                 return No("own-address", sender.Address.ToLowerInvariant());
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A message answering one of ours: its In-Reply-To or References hold an id minted on one of our Message-ID
+    /// domains (<see cref="LoopGuardOptions.OwnMessageIdDomains"/>). An auto-responder answers a thread once.
+    /// </summary>
+    private LoopVerdict.NoReply? ReferencesOwnReply(Email email)
+    {
+        var chain = MessageIds.ParseList(email.InReplyTo).Concat(email.References.SelectMany(MessageIds.ParseList))
+            .Concat(MessageIds.ParseList(email.Header("in-reply-to"))).Concat(MessageIds.ParseList(email.Header("references")));
+        foreach (var id in chain)
+        {
+            var at = id.LastIndexOf('@');
+            var domain = at < 0 ? "" : id[(at + 1)..^1].ToLowerInvariant();
+            if (options.OwnMessageIdDomains.Any(own => string.Equals(own, domain, StringComparison.OrdinalIgnoreCase)))
+                return No("references-own-reply", id);
         }
         return null;
     }

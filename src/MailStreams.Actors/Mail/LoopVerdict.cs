@@ -13,7 +13,7 @@ internal abstract record LoopVerdict
     /// <summary>
     /// No reply. <paramref name="Reason"/> is "code: detail" (e.g. <c>auto-submitted: auto-replied</c>); the code is
     /// one of auto-submitted, auto-response-suppress, precedence, mailing-list, null-sender, daemon-sender,
-    /// delivery-report, own-address.
+    /// delivery-report, own-address, references-own-reply, reply-budget.
     /// </summary>
     public sealed record NoReply(string Reason) : LoopVerdict
     {

@@ -28,6 +28,7 @@ internal sealed class InboxPipelineActor(string inbox, InboxPipelineServices ser
             .Via(LoopGuardStage.Create(services.LoopGuard))
             .Via(CallToolStage.Create(services.Tools, services.Invoker, services.Settings.ToolAttempts, Stopping))
             .Via(BuildReplyStage.Create(services.ReplyBuilder))
+            .Via(ReplyBudgetStage.Create(services.Budget, Stopping))
             .Via(WriteOutcomeStage.Create(Store, Log, Stopping));
 }
 
@@ -39,4 +40,5 @@ internal sealed record InboxPipelineServices(
     LoopGuard LoopGuard,
     ReplyBuilder ReplyBuilder,
     PipelineSettings Settings,
+    OutboxReplyBudget Budget,
     BlobStore? Blobs = null);

@@ -23,6 +23,8 @@ public static class MailStreamsCli
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(SendCommand.Create());
         root.Subcommands.Add(StreamsCommand.Create());
+        root.Subcommands.Add(DlqCommand.Create());
+        root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(WebhookCommand.Create());
         root.Subcommands.Add(ToolsCommand.Create());
         root.Subcommands.Add(SecretsCommand.Create());

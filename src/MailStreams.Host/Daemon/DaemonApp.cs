@@ -50,6 +50,8 @@ public static class DaemonApp
         app.MapTools();
         if (options.Store.Endpoint.Enabled && options.Store.ResolveBackend() == StoreSettings.Embedded)
             app.MapS2Endpoint(options.Store.Endpoint);
+        app.MapDeadLetters();
+        app.MapReplay();
         return app;
     }
 }

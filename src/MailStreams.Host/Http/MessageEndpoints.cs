@@ -11,16 +11,14 @@ namespace MailStreams.Host.Http;
 /// </summary>
 internal static class MessageEndpoints
 {
-    public const long MaxMessageBytes = 768 * 1024;
-
     public static void MapMessages(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/messages", async (HttpContext http, MailStreamsOptions options, MailIntake intake, MimeEmailParser parser, CancellationToken ct) =>
         {
             if (AdminAccess.Check(http, options) is { } denied) return denied;
             byte[] raw;
-            try { raw = await BodyReader.ReadAsync(http.Request, MaxMessageBytes, ct); }
-            catch (BodyReader.TooLargeException e) { return AdminAccess.Problem(413, e.Message + " (larger messages need the blob store)"); }
+            try { raw = await BodyReader.ReadAsync(http.Request, options.Limits.MessageBytes, ct); }
+            catch (BodyReader.TooLargeException e) { return AdminAccess.Problem(413, e.Message + " (MailStreams__Limits__MessageBytes; larger messages need the blob store)"); }
             if (raw.Length == 0) return AdminAccess.Problem(400, "empty body: post a raw RFC 5322 message (Content-Type: message/rfc822)");
 
             Email email;

@@ -7,18 +7,15 @@ namespace MailStreams.Host.Http;
 /// <summary><c>POST /webhooks/resend</c>: the raw body and the Svix headers go to the Resend webhook ingress.</summary>
 internal static class WebhookEndpoints
 {
-    /// <summary>Below S2's 1 MiB record limit, leaving room for the record's headers.</summary>
-    public const long MaxBodyBytes = 1_000_000;
-
     public static void MapWebhooks(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/webhooks/resend", async (HttpContext http, WebhookEndpointState state, CancellationToken ct) =>
+        app.MapPost("/webhooks/resend", async (HttpContext http, WebhookEndpointState state, MailStreamsOptions options, CancellationToken ct) =>
         {
             if (state.Ingress is null)
                 return AdminAccess.Problem(503, "the Resend webhook is not configured: set RESEND_WEBHOOK_SECRET and restart");
             byte[] body;
-            try { body = await BodyReader.ReadAsync(http.Request, MaxBodyBytes, ct); }
-            catch (BodyReader.TooLargeException e) { return AdminAccess.Problem(413, e.Message); }
+            try { body = await BodyReader.ReadAsync(http.Request, options.Limits.WebhookBodyBytes, ct); }
+            catch (BodyReader.TooLargeException e) { return AdminAccess.Problem(413, e.Message + " (MailStreams__Limits__WebhookBodyBytes)"); }
 
             var headers = http.Request.Headers.ToDictionary(h => h.Key, h => (string?)h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
             WebhookOutcome outcome;

@@ -26,7 +26,8 @@ public sealed class InboxSupervisorTests : TestKit, IAsyncLifetime
         var limits = new ToolLimits();
         _services = new InboxPipelineServices(_store, new ActiveTools(await ToolPackage.LoadAsync(_dir.File("tools"), limits)),
             new ToolInvoker(limits), new LoopGuard(new LoopGuardOptions { Domains = ["example.com"] }),
-            new ReplyBuilder(new ReplyBuilderOptions { BaseDomain = "example.com" }), new PipelineSettings());
+            new ReplyBuilder(new ReplyBuilderOptions { BaseDomain = "example.com" }), new PipelineSettings(),
+            new OutboxReplyBudget(_store, new ReplyBudget(TimeSpan.FromHours(1), 30, 5), TimeSpan.FromHours(1), TimeProvider.System));
     }
 
     [Fact]

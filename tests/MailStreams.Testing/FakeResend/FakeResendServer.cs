@@ -29,11 +29,21 @@ internal sealed class FakeResendServer(string apiKey = FakeResendServer.DefaultA
     private readonly CancellationTokenSource _stopping = new();
     private WebApplication? _app;
     private int _disposed;
+    private int _sendsInFlight;
 
     public string ApiKey { get; } = apiKey;
 
     /// <summary>The <c>ratelimit-limit</c> announced on every answer.</summary>
     public int RateLimit { get; init; } = 5;
+
+    /// <summary>
+    /// How long an accepted send waits before its answer goes out: a window in which the client may die after Resend
+    /// accepted the email and before it heard so (the crash harness kills the daemon inside it).
+    /// </summary>
+    public TimeSpan SendAnswerDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Sends received and not yet answered.</summary>
+    public int SendsInFlight => Volatile.Read(ref _sendsInFlight);
 
     /// <summary><c>http://127.0.0.1:&lt;port&gt;</c>, once started.</summary>
     public string BaseUrl { get; private set; } = "";
@@ -181,7 +191,21 @@ internal sealed class FakeResendServer(string apiKey = FakeResendServer.DefaultA
         await request.Body.CopyToAsync(buffer);
         var key = request.Headers.TryGetValue("Idempotency-Key", out var keys) ? keys.ToString() : null;
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        return _sends.Accept(buffer.ToArray(), key, headers);
+        Interlocked.Increment(ref _sendsInFlight);
+        try
+        {
+            var answer = _sends.Accept(buffer.ToArray(), key, headers);
+            if (SendAnswerDelay > TimeSpan.Zero)
+            {
+                try { await Task.Delay(SendAnswerDelay, _stopping.Token); }
+                catch (OperationCanceledException) { }
+            }
+            return answer;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _sendsInFlight);
+        }
     }
 
     private async Task AnswerAsync(HttpContext context, string path, int status, string json, int? retryAfterSeconds)
