@@ -21,6 +21,7 @@ public sealed class HotSwapTests : IDisposable
         {
             ["MailStreams:Tools:Repository"] = _origin.Url,
             ["MailStreams:Tools:SyncInterval"] = "00:00:00",
+            ["MailStreams:LoopGuard:RepliesPerSender"] = "0", // one sender writes all the mail here: no reply budget
         });
 
         using var stop = new CancellationTokenSource();
