@@ -10,6 +10,8 @@ public sealed class CrashSafetyTests : IAsyncLifetime
     private readonly TempDirectory _data = new();
     private ResendPath _resend = null!;
 
+    private static readonly string DaemonDll = Path.Combine(AppContext.BaseDirectory, "mailstreams.dll");
+
     public async Task InitializeAsync() => _resend = await ResendPath.StartAsync();
 
     [Fact]
@@ -17,7 +19,7 @@ public sealed class CrashSafetyTests : IAsyncLifetime
     {
         _resend.Resend.FailNext(FakeResendEndpoint.Send, 1, new FakeResendFailure.Hang());
 
-        var first = await DaemonProcess.StartAsync(_data.Path, Environment());
+        var first = await ChildDaemon.StartAsync(DaemonDll, _data.Path, Environment());
         using (var client = new HttpClient { BaseAddress = new Uri(first.Url + "/") })
         {
             var answer = await client.SendAsync(ResendPath.Delivery("msg_crash"));
@@ -25,12 +27,12 @@ public sealed class CrashSafetyTests : IAsyncLifetime
         }
         await first.KillAsync();
 
-        var second = await DaemonProcess.StartAsync(_data.Path, Environment());
+        var second = await ChildDaemon.StartAsync(DaemonDll, _data.Path, Environment());
         await WaitUntilAsync(() => _resend.Resend.Requests.Any(r => r.Path == "/emails"), "the send to hang");
         await second.KillAsync();
         Assert.Empty(_resend.Resend.Sent);
 
-        await using var third = await DaemonProcess.StartAsync(_data.Path, Environment());
+        await using var third = await ChildDaemon.StartAsync(DaemonDll, _data.Path, Environment());
         var sent = Assert.Single(await _resend.Resend.WaitForSendsAsync(1, TimeSpan.FromSeconds(60)));
         Assert.Equal("inbox/reverser:0", sent.IdempotencyKey);
         await Task.Delay(TimeSpan.FromSeconds(1));

@@ -10,13 +10,15 @@ public sealed class GracefulStopTests : IAsyncLifetime
     private readonly TempDirectory _data = new();
     private ResendPath _resend = null!;
 
+    private static readonly string DaemonDll = Path.Combine(AppContext.BaseDirectory, "mailstreams.dll");
+
     public async Task InitializeAsync() => _resend = await ResendPath.StartAsync();
 
     [Fact]
     public async Task Sigterm_finishes_the_send_in_flight_and_exits_0()
     {
         _resend.Resend.FailNext(FakeResendEndpoint.Send, 1, new FakeResendFailure.RateLimited(2));
-        await using var daemon = await DaemonProcess.StartAsync(_data.Path, new Dictionary<string, string>
+        await using var daemon = await ChildDaemon.StartAsync(DaemonDll, _data.Path, new Dictionary<string, string>
         {
             ["RESEND_API_KEY"] = _resend.Resend.ApiKey,
             ["RESEND_BASE_URL"] = _resend.Resend.BaseUrl,
@@ -37,7 +39,7 @@ public sealed class GracefulStopTests : IAsyncLifetime
     [Fact]
     public async Task An_idle_daemon_stops_promptly_on_sigterm()
     {
-        await using var daemon = await DaemonProcess.StartAsync(_data.Path, new Dictionary<string, string>
+        await using var daemon = await ChildDaemon.StartAsync(DaemonDll, _data.Path, new Dictionary<string, string>
         {
             ["MailStreams__ToolsDirectory"] = RepoPaths.Tools,
         });
