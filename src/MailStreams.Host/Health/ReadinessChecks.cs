@@ -32,7 +32,7 @@ internal sealed class ToolsReadiness(ActiveTools tools) : IHealthCheck
     {
         var package = tools.Current;
         return Task.FromResult(package.ToolNames.Count > 0
-            ? HealthCheckResult.Healthy($"{package.ToolNames.Count} tools ({string.Join(", ", package.ToolNames)}), version {package.Version}")
+            ? HealthCheckResult.Healthy($"{package.ToolNames.Count} tools ({string.Join(", ", package.ToolNames)}), version {(package.Revision is { Length: > 0 } revision ? revision : package.Version)}")
             : HealthCheckResult.Unhealthy($"no tools exported by {package.Folder}"));
     }
 }
