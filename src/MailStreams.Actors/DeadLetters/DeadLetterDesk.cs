@@ -88,16 +88,7 @@ internal sealed class DeadLetterDesk(IStreamStore store)
     private async Task<List<StreamRecord>> ReadAllAsync(string stream, CancellationToken ct)
     {
         var all = new List<StreamRecord>();
-        try
-        {
-            for (long next = 0; ;)
-            {
-                var batch = await store.ReadAsync(stream, next, ct: ct);
-                if (batch.Records.Count == 0) return all;
-                all.AddRange(batch.Records);
-                next = batch.Records[^1].SeqNum + 1;
-            }
-        }
-        catch (StreamStoreException e) when (e.Code == "stream_not_found") { return all; }
+        await foreach (var record in store.ReadToTailAsync(stream, missingIsEmpty: true, ct: ct)) all.Add(record);
+        return all;
     }
 }

@@ -41,9 +41,7 @@ internal sealed class OutboxActor : ReceivePersistentActor
     private readonly CancellationTokenSource _stop = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private OutboxState _state = OutboxState.Empty;
-    private UniqueKillSwitch? _intake;
-    private Task _finished = Task.CompletedTask;
-    private bool _draining;
+    private readonly RunningGraph _graph = new();
 
     public OutboxActor(IStreamStore store, IMailSender sender, OutboxSettings settings)
     {
@@ -63,15 +61,10 @@ internal sealed class OutboxActor : ReceivePersistentActor
         Command<Delivered>(d => PersistAndReply(new ReplySent(d.Seq, d.Key, d.ProviderId), new Recorded()));
         Command<DeadLettered>(d => PersistAndReply(new ReplyDeadLettered(d.Seq, d.Key, d.Reason), new Recorded()));
         Command<GetState>(_ => Sender.Tell(_state));
-        Command<PipelineProtocol.Drain>(_ =>
-        {
-            _draining = true;
-            _intake?.Shutdown();
-            _finished.ContinueWith(_ => PipelineProtocol.Drained.Instance).PipeTo(Sender);
-        });
+        Command<PipelineProtocol.Drain>(_ => _graph.DrainAsync().PipeTo(Sender));
         Command<StreamEnded>(e =>
         {
-            if (_draining) _log.Info("Outbox drained at seq {0}", _state.NextSeq);
+            if (_graph.IsDraining) _log.Info("Outbox drained at seq {0}", _state.NextSeq);
             else throw new InvalidOperationException("the outbox stream ended", e.Error);
         });
         Command<SaveSnapshotSuccess>(s => DeleteMessages(s.Metadata.SequenceNr));
@@ -99,8 +92,7 @@ internal sealed class OutboxActor : ReceivePersistentActor
             .SelectAsync(1, record => delivery.DeliverAsync(record, ct))
             .ToMaterialized(Sink.Ignore<Akka.Done>(), Keep.Both)
             .Run(Context.Materializer());
-        _intake = intake;
-        _finished = finished;
+        _graph.Started(intake, finished);
         finished.ContinueWith(t => new StreamEnded(t.Exception?.GetBaseException())).PipeTo(self);
     }
 

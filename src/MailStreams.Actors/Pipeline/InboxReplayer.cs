@@ -75,17 +75,11 @@ internal sealed class InboxReplayer(IStreamStore store, InboxPipelineServices se
     private async Task<List<StreamRecord>> ReadAsync(string stream, long from, long? to, CancellationToken ct)
     {
         var all = new List<StreamRecord>();
-        try
+        await foreach (var record in store.ReadToTailAsync(stream, from, missingIsEmpty: true, ct: ct))
         {
-            for (var next = from; to is null || next <= to;)
-            {
-                var batch = await store.ReadAsync(stream, next, ct: ct);
-                if (batch.Records.Count == 0) break;
-                all.AddRange(batch.Records.Where(r => to is null || r.SeqNum <= to));
-                next = batch.Records[^1].SeqNum + 1;
-            }
+            if (record.SeqNum > to) break;
+            all.Add(record);
         }
-        catch (StreamStoreException e) when (e.Code == "stream_not_found") { }
         return all;
     }
 }

@@ -27,15 +27,8 @@ internal sealed class OutboxReplyBudget(IStreamStore store, ReplyBudget budget, 
         {
             if (_loaded) return;
             var since = (clock.GetUtcNow() - window).ToUnixTimeMilliseconds();
-            for (long next = 0; ;)
-            {
-                ReadBatch batch;
-                try { batch = await store.ReadAsync(StreamNames.Outbox, next, ct: ct); }
-                catch (StreamStoreException e) when (e.Code == "stream_not_found") { break; }
-                if (batch.Records.Count == 0) break;
-                foreach (var record in batch.Records.Where(r => r.Timestamp > since)) Remember(record);
-                next = batch.Records[^1].SeqNum + 1;
-            }
+            await foreach (var record in store.ReadToTailAsync(StreamNames.Outbox, missingIsEmpty: true, ct: ct))
+                if (record.Timestamp > since) Remember(record);
             _loaded = true;
         }
         finally

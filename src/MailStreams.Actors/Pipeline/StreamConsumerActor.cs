@@ -29,9 +29,7 @@ internal abstract class StreamConsumerActor : ReceivePersistentActor
     private const int SnapshotEvery = 100;
     private readonly CancellationTokenSource _stop = new();
     private long _nextSeq;
-    private UniqueKillSwitch? _intake;
-    private Task _finished = Task.CompletedTask;
-    private bool _draining;
+    private readonly RunningGraph _graph = new();
 
     protected StreamConsumerActor(IStreamStore store)
     {
@@ -49,15 +47,10 @@ internal abstract class StreamConsumerActor : ReceivePersistentActor
             });
         });
         Command<GetOffset>(_ => Sender.Tell(_nextSeq));
-        Command<PipelineProtocol.Drain>(_ =>
-        {
-            _draining = true;
-            _intake?.Shutdown();
-            _finished.ContinueWith(_ => PipelineProtocol.Drained.Instance).PipeTo(Sender);
-        });
+        Command<PipelineProtocol.Drain>(_ => _graph.DrainAsync().PipeTo(Sender));
         Command<GraphEnded>(e =>
         {
-            if (_draining) Log.Info("{0}: drained at offset {1}", PersistenceId, _nextSeq);
+            if (_graph.IsDraining) Log.Info("{0}: drained at offset {1}", PersistenceId, _nextSeq);
             else throw new InvalidOperationException($"{PersistenceId}: the stream ended", e.Error);
         });
         Command<SaveSnapshotSuccess>(s => DeleteMessages(s.Metadata.SequenceNr));
@@ -92,8 +85,7 @@ internal abstract class StreamConsumerActor : ReceivePersistentActor
             })
             .ToMaterialized(Sink.Ignore<NotUsed>(), Keep.Both)
             .Run(Context.Materializer());
-        _intake = intake;
-        _finished = finished;
+        _graph.Started(intake, finished);
         finished.ContinueWith(t => new GraphEnded(t.Exception?.GetBaseException())).PipeTo(self);
     }
 

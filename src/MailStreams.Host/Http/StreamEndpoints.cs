@@ -58,23 +58,9 @@ internal static class StreamEndpoints
         });
     }
 
-    /// <summary>Stored records from the start position, batch after batch (one read is capped at 1000 / 1 MiB), or following.</summary>
-    private static async IAsyncEnumerable<StreamRecord> Records(IStreamStore store, RecordsQuery query,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        if (query.Follow)
-        {
-            await foreach (var record in store.FollowAsync(query.Stream, query.From, ct)) yield return record;
-            yield break;
-        }
-        for (var next = query.From; ;)
-        {
-            var batch = await store.ReadAsync(query.Stream, next, ReadLimits.None, ct);
-            if (batch.Records.Count == 0) yield break;
-            foreach (var record in batch.Records) yield return record;
-            next = batch.Records[^1].SeqNum + 1;
-        }
-    }
+    /// <summary>Stored records from the start position up to the tail, or following the stream.</summary>
+    private static IAsyncEnumerable<StreamRecord> Records(IStreamStore store, RecordsQuery query, CancellationToken ct) =>
+        query.Follow ? store.FollowAsync(query.Stream, query.From, ct) : store.ReadToTailAsync(query.Stream, query.From, ct: ct);
 
     private static string ToJsonLine(StreamRecord r) => JsonSerializer.Serialize(new
     {
